@@ -1,0 +1,16 @@
+//! Regulars core: every rule of the product, with no GUI and no Tauri.
+//!
+//! - [`model`]: the plain types (Customer, PartialDate…) and their validation.
+//! - [`store`]: the sled store — the only module that touches sled.
+//! - [`app`]: the façade ([`Regulars`]) through which the CLI and the shell reach every use case.
+//! - [`error`]: the façade's error and its serializable report for IPC and `--json`.
+//! - [`paths`]: the default data directory, shared by the CLI and the desktop app.
+
+pub mod app;
+pub mod error;
+pub mod model;
+pub mod paths;
+pub mod store;
+
+pub use app::{Clock, FixedClock, Regulars, SystemClock};
+pub use error::{Error, ErrorReport};

@@ -1,0 +1,68 @@
+//! Ordered schema migrations. The `meta` tree records the version reached;
+//! each step runs once, in order, and the version is bumped and flushed after it.
+//! Add a step by appending to `STEPS`; never edit or reorder a released one.
+
+use std::path::Path;
+
+use super::{Result, StoreError};
+
+pub(super) const STORE_ID: &[u8] = b"store_id";
+const SCHEMA_KEY: &[u8] = b"schema_version";
+
+type Step = fn(&sled::Db, &sled::Tree) -> sled::Result<()>;
+
+/// The steps, in order; step `i` moves the store from version `i` to `i + 1`.
+const STEPS: &[Step] = &[v1_create_store];
+
+/// The version this build writes.
+pub const SCHEMA_VERSION: u32 = STEPS.len() as u32;
+
+fn v1_create_store(db: &sled::Db, meta: &sled::Tree) -> sled::Result<()> {
+    db.open_tree(super::CUSTOMERS)?;
+    if meta.get(STORE_ID)?.is_none() {
+        let id = uuid::Uuid::now_v7().to_string();
+        meta.insert(STORE_ID, id.as_bytes())?;
+    }
+    Ok(())
+}
+
+fn version(meta: &sled::Tree) -> sled::Result<u32> {
+    Ok(meta
+        .get(SCHEMA_KEY)?
+        .and_then(|v| <[u8; 4]>::try_from(v.as_ref()).ok())
+        .map(u32::from_be_bytes)
+        .unwrap_or(0))
+}
+
+pub(super) fn run(db: &sled::Db, meta: &sled::Tree, path: &Path) -> Result<()> {
+    let fail = |source| StoreError::Write {
+        path: path.to_owned(),
+        source,
+    };
+    let found = version(meta).map_err(fail)?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema {
+            path: path.to_owned(),
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    for (i, step) in STEPS.iter().enumerate().skip(found as usize) {
+        step(db, meta).map_err(fail)?;
+        meta.insert(SCHEMA_KEY, &(i as u32 + 1).to_be_bytes())
+            .map_err(fail)?;
+        db.flush().map_err(fail)?;
+    }
+    Ok(())
+}
+
+/// For tests: pretend the store was written by a future version.
+#[cfg(test)]
+pub(super) fn set_version(meta: &sled::Tree, v: u32) {
+    meta.insert(SCHEMA_KEY, &v.to_be_bytes()).unwrap();
+}
+
+#[cfg(test)]
+pub(super) fn version_for_test(meta: &sled::Tree) -> u32 {
+    version(meta).unwrap()
+}
