@@ -1,0 +1,26 @@
+// Test fixtures: customers as the core would return them. Used only by tests.
+import type { Customer } from './lib/bindings/Customer';
+
+let counter = 0;
+
+/** A stored customer with sensible defaults; ids increase with each call, like UUID v7. */
+export function storedCustomer(fields: Partial<Customer> & { name: string }): Customer {
+  counter += 1;
+  return {
+    id: `01900000-0000-7000-8000-${String(counter).padStart(12, '0')}`,
+    kind: 'person',
+    company: null,
+    role: null,
+    emails: [],
+    phones: [],
+    birthday: null,
+    dates: [],
+    tags: [],
+    channel: null,
+    source: null,
+    cadence_days: null,
+    created_at: '2025-01-01T10:00:00Z',
+    updated_at: '2025-01-01T10:00:00Z',
+    ...fields,
+  };
+}
