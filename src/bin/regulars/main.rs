@@ -32,7 +32,7 @@ enum Command {
 #[derive(Subcommand)]
 enum CustomerCommand {
     /// Add a customer; prints the new id.
-    Add(AddArgs),
+    Add(Box<AddArgs>),
     /// List customers, sorted by name.
     List {
         /// Only customers with this tag.
@@ -175,7 +175,7 @@ fn run(cli: Cli) -> Result<(), String> {
     let app = Regulars::open(&dir).map_err(|e| e.to_string())?;
     match cli.command {
         Command::Customer(CustomerCommand::Add(args)) => {
-            let draft = args.into_draft()?;
+            let draft = (*args).into_draft()?;
             let customer = app.add_customer(&draft).map_err(|e| e.to_string())?;
             println!("{}", customer.id);
         }
