@@ -1,0 +1,244 @@
+//! Harness for end-to-end tests: launches the real built Regulars through
+//! tauri-driver (which drives WebKitWebDriver), and finds controls the way a
+//! person does — by their visible label and role.
+//!
+//! Needs a display (scripts/test runs under Xvfb) and `tauri-driver` on PATH.
+//! The binary defaults to the `regulars-app` beside this test's target
+//! directory; `REGULARS_APP_BIN` overrides it.
+
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use tokio::sync::{Mutex, MutexGuard};
+
+/// One app at a time: the app is single-instance, so a second copy would hand over and exit.
+static ONE_APP: Mutex<()> = Mutex::const_new(());
+
+pub fn app_binary() -> PathBuf {
+    if let Some(p) = std::env::var_os("REGULARS_APP_BIN") {
+        return PathBuf::from(p);
+    }
+    let exe = std::env::current_exe().expect("test binary path");
+    // target/<profile>/deps/<test> → target/<profile>/regulars-app
+    let bin = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("target dir")
+        .join("regulars-app");
+    assert!(
+        bin.exists(),
+        "{} is missing: build the app first (scripts/test does), or set REGULARS_APP_BIN",
+        bin.display()
+    );
+    bin
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free local port")
+}
+
+/// A running app, with its own tauri-driver, on a given data directory.
+pub struct RunningApp {
+    pub client: Client,
+    driver: Child,
+    data_dir: PathBuf,
+    _guard: MutexGuard<'static, ()>,
+}
+
+impl RunningApp {
+    /// Launches the app on `data_dir` and waits until its window has loaded.
+    pub async fn launch(data_dir: &Path) -> RunningApp {
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "no DISPLAY: run the end-to-end tests under Xvfb (scripts/test does)"
+        );
+        let guard = ONE_APP.lock().await;
+        wait_until_no_app_runs().await;
+        let port = free_port();
+        let native_port = free_port();
+        let driver = Command::new(std::env::var("TAURI_DRIVER").unwrap_or("tauri-driver".into()))
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("REGULARS_DATA_DIR", data_dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("tauri-driver could not start: install it with `cargo install tauri-driver`");
+        let started = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "tauri-driver did not listen"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), "wry".into());
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": app_binary() }),
+        );
+        let client = ClientBuilder::native()
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("a WebDriver session with the app");
+        let app = RunningApp {
+            client,
+            driver,
+            data_dir: data_dir.to_owned(),
+            _guard: guard,
+        };
+        app.wait_for(Locator::Css("main h1")).await;
+        app
+    }
+
+    /// Closes the window and waits until the app process is gone (so the store is released).
+    pub async fn quit(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        wait_until_no_app_runs().await;
+        // A process leaves the process table a moment before the kernel drops its
+        // file locks; what the next step needs is the store itself free.
+        wait_until_store_released(&self.data_dir).await;
+    }
+
+    pub async fn wait_for(&self, locator: Locator<'_>) -> Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(locator)
+            .await
+            .unwrap_or_else(|e| panic!("{locator:?} did not appear: {e}"))
+    }
+
+    /// The form control whose `<label>` reads exactly `label`.
+    pub async fn field(&self, label: &str) -> Element {
+        let label_el = self
+            .wait_for(Locator::XPath(&format!(
+                "//label[normalize-space()='{label}']"
+            )))
+            .await;
+        match label_el.attr("for").await.expect("label attribute") {
+            Some(id) => self.wait_for(Locator::Id(&id)).await,
+            None => label_el
+                .find(Locator::Css("input, select, textarea"))
+                .await
+                .unwrap_or_else(|_| panic!("label {label} has no control")),
+        }
+    }
+
+    pub async fn type_into(&self, label: &str, text: &str) {
+        let el = self.field(label).await;
+        el.clear().await.expect("clear");
+        el.send_keys(text).await.expect("type");
+    }
+
+    pub async fn choose(&self, label: &str, value: &str) {
+        self.field(label)
+            .await
+            .select_by_value(value)
+            .await
+            .expect("select option");
+    }
+
+    pub async fn click_button(&self, name: &str) {
+        self.wait_for(Locator::XPath(&format!(
+            "//button[normalize-space()='{name}']"
+        )))
+        .await
+        .click()
+        .await
+        .expect("click");
+    }
+
+    /// The visible names in the customer list.
+    pub async fn listed_names(&self) -> Vec<String> {
+        let list = self
+            .wait_for(Locator::Css("ul[aria-label='Customers']"))
+            .await;
+        let mut names = Vec::new();
+        for item in list
+            .find_all(Locator::Css("li .customer-name"))
+            .await
+            .unwrap()
+        {
+            names.push(item.text().await.unwrap());
+        }
+        names
+    }
+
+    /// Waits until the customer list shows `name`.
+    pub async fn wait_listed(&self, name: &str) {
+        let started = Instant::now();
+        while !self.listed_names().await.iter().any(|n| n == name) {
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "{name} never appeared in the list"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Saves a PNG of the window to `path`.
+    pub async fn screenshot(&self, path: &Path) {
+        let png = self.client.screenshot().await.expect("screenshot");
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).unwrap();
+        }
+        std::fs::write(path, png).unwrap();
+    }
+}
+
+/// Waits until the store in `data_dir` can be opened by someone else.
+async fn wait_until_store_released(data_dir: &Path) {
+    let started = Instant::now();
+    loop {
+        match regulars::Regulars::open(data_dir) {
+            Ok(_) => return,
+            Err(e) if e.kind() == "already-open" => {}
+            Err(e) => panic!("the store is unusable after the app quit: {e}"),
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(15),
+            "the app still holds {} after quitting",
+            data_dir.display()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Waits for every process running the app binary to exit.
+async fn wait_until_no_app_runs() {
+    let bin = app_binary().canonicalize().unwrap_or_else(|_| app_binary());
+    let started = Instant::now();
+    loop {
+        let running = std::fs::read_dir("/proc")
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .any(|e| std::fs::read_link(e.path().join("exe")).is_ok_and(|exe| exe == bin))
+            })
+            .unwrap_or(false);
+        if !running {
+            return;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(15),
+            "the app did not exit"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
