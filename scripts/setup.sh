@@ -1,0 +1,80 @@
+# Sourced by scripts/app and scripts/test: installs whatever this machine lacks
+# (Debian/Ubuntu packages, Rust, the front end's npm packages, tauri-driver),
+# and sets the shared build directory. Safe to run again: it only installs what is missing.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+# Builds live outside the clone so a fresh clone (CI's) reuses earlier compiles.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/regulars/target}"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Packages needed to build and run the app (webkit2gtk 4.1 is Tauri 2's WebView on Linux).
+APP_PACKAGES=(build-essential pkg-config curl file libssl-dev libwebkit2gtk-4.1-dev
+  libxdo-dev libayatana-appindicator3-dev librsvg2-dev)
+# And to drive the real app in tests: a virtual display, a private D-Bus session,
+# WebKit's WebDriver, and a real notification daemon.
+TEST_PACKAGES=(webkit2gtk-driver xvfb xauth dbus dbus-x11 dunst)
+
+ensure_packages() {
+  command -v dpkg >/dev/null || { echo "This script installs packages on Debian/Ubuntu; see README.md for other systems." >&2; exit 1; }
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "Installing system packages: ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+ensure_rust() {
+  if ! command -v cargo >/dev/null; then
+    [ -x "$HOME/.cargo/bin/cargo" ] || {
+      say "Installing Rust (rustup)"
+      curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal -c clippy,rustfmt
+    }
+    export PATH="$HOME/.cargo/bin:$PATH"
+  fi
+  # Components are separate under rustup; add them if this toolchain lacks them.
+  if command -v rustup >/dev/null; then
+    cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
+    cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
+  fi
+}
+
+ensure_node() {
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    ensure_packages nodejs npm
+  fi
+  # Vite 7 needs Node 20.19 or newer.
+  local v; v="$(node -p 'process.versions.node')"
+  if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>20||(a===20&&b>=19)?0:1)'; then
+    echo "Node $v is too old: Regulars' front end needs Node 20.19 or newer (https://nodejs.org, or nvm)." >&2
+    exit 1
+  fi
+}
+
+ensure_ui_packages() {
+  # Reinstall only when the lock file changed since the last install.
+  if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
+    say "Installing the front end's npm packages"
+    (cd ui && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+ensure_tauri_driver() {
+  export PATH="$HOME/.cargo/bin:$PATH"
+  if ! command -v tauri-driver >/dev/null; then
+    say "Installing tauri-driver"
+    cargo install tauri-driver --version '^2' --locked --quiet
+  fi
+}
