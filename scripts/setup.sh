@@ -67,7 +67,11 @@ ensure_ui_packages() {
   # Reinstall only when the lock file changed since the last install.
   if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
     say "Installing the front end's npm packages"
-    (cd ui && npm ci --no-audit --no-fund --loglevel=error)
+    # `npm install`, not `npm ci`: it keeps the lock's versions but tolerates a lock
+    # that lacks other platforms' optional binaries (rollup, tauri-cli). Such a lock is
+    # all a machine whose registry serves only its own platform's binaries can write,
+    # and `npm ci` rejects it.
+    (cd ui && npm install --no-audit --no-fund --loglevel=error)
   fi
 }
 
