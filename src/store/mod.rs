@@ -122,6 +122,14 @@ impl Store {
         let lock = lock(dir)?;
         let db_path = dir.join("store");
         let marker = read_marker(&dir.join(MARKER_FILE))?;
+        if let (Some(expected), false) = (&marker, db_path.exists()) {
+            // Refuse before sled would create a fresh, empty database in its place.
+            return Err(StoreError::LostData {
+                path: db_path,
+                expected: expected.clone(),
+                found: "missing".into(),
+            });
+        }
         let db = sled::Config::new()
             .path(&db_path)
             .open()

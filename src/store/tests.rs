@@ -74,6 +74,10 @@ fn a_store_whose_files_vanished_is_reported_never_recreated_empty() {
     let err = Store::open(dir.path()).unwrap_err();
     assert!(matches!(err, StoreError::LostData { .. }), "{err}");
     assert!(err.to_string().contains("left untouched"), "{err}");
+    assert!(
+        !dir.path().join("store").exists(),
+        "no empty store was created in its place"
+    );
     // The second attempt is refused too: the first did not "heal" it into an empty store.
     assert!(matches!(
         Store::open(dir.path()).unwrap_err(),
@@ -117,4 +121,18 @@ fn a_record_that_cannot_be_decoded_is_named_by_its_key() {
     let err = store.customers().unwrap_err();
     assert!(matches!(err, StoreError::CorruptRecord { .. }));
     assert!(err.to_string().contains(&anna.id.to_string()), "{err}");
+}
+
+#[test]
+fn a_store_emptied_behind_our_back_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open(dir.path()).unwrap();
+        store.insert_customer(&customer("Anna")).unwrap();
+    }
+    // The database directory is replaced by an empty one (e.g. a sync tool).
+    fs::remove_dir_all(dir.path().join("store")).unwrap();
+    drop(sled::open(dir.path().join("store")).unwrap());
+    let err = Store::open(dir.path()).unwrap_err();
+    assert!(err.to_string().contains("reads as empty"), "{err}");
 }
