@@ -2,48 +2,27 @@
 //! desktop shell call only this; neither holds a rule of its own.
 
 use std::path::Path;
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use chrono::{DateTime, Local, NaiveDate, Utc};
-
+use crate::clock::{Clock, SystemClock};
 use crate::error::{Error, Result};
-use crate::model::{validate_new_customer, Customer, CustomerDraft, CustomerId};
+use crate::model::{
+    validate_edit, validate_interaction, validate_new_customer, Customer, CustomerDraft,
+    CustomerId, Interaction, InteractionDraft, RelationKind, Relationship, TimelineEntry,
+    ValidationError,
+};
 use crate::store::Store;
 
-/// Where "now" comes from. Only the edges read the real clock; tests pass a fixed one.
-pub trait Clock: Send + Sync {
-    fn now(&self) -> DateTime<Utc>;
-    /// The owner's calendar day (local time zone).
-    fn today(&self) -> NaiveDate;
-}
-
-/// The computer's clock and local time zone.
-pub struct SystemClock;
-
-impl Clock for SystemClock {
-    fn now(&self) -> DateTime<Utc> {
-        Utc::now()
-    }
-    fn today(&self) -> NaiveDate {
-        Local::now().date_naive()
-    }
-}
-
-/// A clock stopped at one instant, for tests and replays.
-pub struct FixedClock(pub DateTime<Utc>);
-
-impl Clock for FixedClock {
-    fn now(&self) -> DateTime<Utc> {
-        self.0
-    }
-    fn today(&self) -> NaiveDate {
-        self.0.date_naive()
-    }
-}
+/// The name under which the quick-note composer keeps its unsent text.
+const QUICK_NOTE_DRAFT: &str = "quick-note";
 
 /// One owner's Regulars: the store plus the clock the rules run against.
 pub struct Regulars {
     store: Store,
     clock: Box<dyn Clock>,
+    // Read-modify-write use cases (edit, relate, log…) run one at a time, so two
+    // windows or commands cannot interleave and lose each other's change.
+    writes: Mutex<()>,
 }
 
 impl Regulars {
@@ -56,11 +35,21 @@ impl Regulars {
         Ok(Self {
             store: Store::open(data_dir)?,
             clock,
+            writes: Mutex::new(()),
         })
     }
 
     pub fn data_dir(&self) -> &Path {
         self.store.dir()
+    }
+
+    /// The store, for diagnostics and tests (index counts).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    fn write_lock(&self) -> MutexGuard<'_, ()> {
+        self.writes.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Validates the draft and stores the new customer; returns it once it is on disk.
@@ -71,13 +60,181 @@ impl Regulars {
             self.clock.now(),
             self.clock.today(),
         )?;
-        self.store.insert_customer(&customer)?;
+        self.store.put_customer(&customer)?;
         Ok(customer)
     }
 
-    /// Every customer, sorted by name as people read it (case-insensitive), then by age.
+    /// Adds a customer together with a first note; both are validated before
+    /// either is written, so a bad note leaves no customer behind.
+    pub fn add_customer_with_note(
+        &self,
+        draft: &CustomerDraft,
+        note: &InteractionDraft,
+    ) -> Result<(Customer, Interaction)> {
+        let _w = self.write_lock();
+        let mut customer = validate_new_customer(
+            draft,
+            CustomerId::new_v7(),
+            self.clock.now(),
+            self.clock.today(),
+        )?;
+        let interaction = validate_interaction(note, customer.id, self.clock.as_ref())?;
+        customer.last_contacted = Some(interaction.at);
+        self.store.log_interaction(&interaction, &customer)?;
+        Ok((customer, interaction))
+    }
+
+    /// Replaces the customer's profile with the edited draft.
+    pub fn update_customer(&self, id: &str, draft: &CustomerDraft) -> Result<Customer> {
+        let _w = self.write_lock();
+        let existing = self.customer(id)?;
+        let edited = validate_edit(&existing, draft, self.clock.now(), self.clock.today())?;
+        self.store.put_customer(&edited)?;
+        Ok(edited)
+    }
+
+    /// Hides the customer from lists and reminders; [`Self::restore_customer`] undoes it.
+    pub fn archive_customer(&self, id: &str) -> Result<Customer> {
+        self.set_archived(id, true)
+    }
+
+    pub fn restore_customer(&self, id: &str) -> Result<Customer> {
+        self.set_archived(id, false)
+    }
+
+    fn set_archived(&self, id: &str, archived: bool) -> Result<Customer> {
+        let _w = self.write_lock();
+        let mut c = self.customer(id)?;
+        let now = self.clock.now();
+        c.archived_at = archived.then_some(now);
+        c.updated_at = now;
+        self.store.put_customer(&c)?;
+        Ok(c)
+    }
+
+    /// Removes the customer and everything that is theirs (interactions, follow-ups,
+    /// the other side of relationships).
+    pub fn delete_customer(&self, id: &str) -> Result<()> {
+        let _w = self.write_lock();
+        let c = self.customer(id)?;
+        let mut related = Vec::new();
+        for r in &c.relationships {
+            if let Some(mut other) = self.store.customer(&r.customer_id)? {
+                other.relationships.retain(|x| x.customer_id != c.id);
+                related.push(other);
+            }
+        }
+        self.store.delete_customer(&c.id, &related)?;
+        Ok(())
+    }
+
+    /// Records that `id` is `kind` of `other` (and `other` the inverse of `id`).
+    pub fn relate(&self, id: &str, kind: RelationKind, other: &str) -> Result<()> {
+        let _w = self.write_lock();
+        let mut a = self.customer(id)?;
+        let mut b = self.customer(other)?;
+        if a.id == b.id {
+            return Err(ValidationError::new(
+                "relationships",
+                "a customer cannot be related to themselves",
+            )
+            .into());
+        }
+        let now = self.clock.now();
+        let (a_id, b_id) = (a.id, b.id);
+        for (from, to, k) in [(&mut a, b_id, kind), (&mut b, a_id, kind.inverse())] {
+            from.relationships.retain(|r| r.customer_id != to);
+            from.relationships.push(Relationship {
+                kind: k,
+                customer_id: to,
+            });
+            from.updated_at = now;
+        }
+        self.store.put_customers(&[a, b])?;
+        Ok(())
+    }
+
+    /// Removes any relationship between the two customers, on both sides.
+    pub fn unrelate(&self, id: &str, other: &str) -> Result<()> {
+        let _w = self.write_lock();
+        let mut a = self.customer(id)?;
+        let mut b = self.customer(other)?;
+        a.relationships.retain(|r| r.customer_id != b.id);
+        b.relationships.retain(|r| r.customer_id != a.id);
+        self.store.put_customers(&[a, b])?;
+        Ok(())
+    }
+
+    /// Logs a meeting, call, message or note; it also moves the customer's
+    /// keep-in-touch clock (last contacted) forward.
+    pub fn log_interaction(
+        &self,
+        customer_id: &str,
+        draft: &InteractionDraft,
+    ) -> Result<Interaction> {
+        let _w = self.write_lock();
+        let mut customer = self.customer(customer_id)?;
+        let interaction = validate_interaction(draft, customer.id, self.clock.as_ref())?;
+        if customer
+            .last_contacted
+            .is_none_or(|last| interaction.at > last)
+        {
+            customer.last_contacted = Some(interaction.at);
+        }
+        self.store.log_interaction(&interaction, &customer)?;
+        Ok(interaction)
+    }
+
+    /// The customer's timeline, newest first, times in the owner's zone.
+    pub fn timeline(&self, customer_id: &str) -> Result<Vec<TimelineEntry>> {
+        let c = self.customer(customer_id)?;
+        let mut entries: Vec<TimelineEntry> = self
+            .store
+            .interactions_of(&c.id)?
+            .into_iter()
+            .map(|i| TimelineEntry {
+                id: i.id.to_string(),
+                kind: serde_json::to_value(i.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default(),
+                at: i.at.with_timezone(&self.clock.offset_at(i.at)),
+                text: i.text,
+                follow_up: i.follow_up,
+            })
+            .collect();
+        entries.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| b.id.cmp(&a.id)));
+        Ok(entries)
+    }
+
+    /// The quick-note text not yet sent, if any (survives crashes and restarts).
+    pub fn quick_note_draft(&self) -> Result<Option<String>> {
+        Ok(self.store.draft(QUICK_NOTE_DRAFT)?)
+    }
+
+    /// Saves the quick-note text as typed; an empty text discards the draft.
+    pub fn save_quick_note_draft(&self, text: &str) -> Result<()> {
+        if text.len() > crate::model::LIMITS.note_bytes {
+            return Err(
+                ValidationError::new("text", "is over 1 MB; the draft was not saved").into(),
+            );
+        }
+        let text = (!text.trim().is_empty()).then_some(text);
+        Ok(self.store.put_draft(QUICK_NOTE_DRAFT, text)?)
+    }
+
+    /// Customers not archived, sorted by name as people read it (case-insensitive), then by age.
     pub fn customers(&self) -> Result<Vec<Customer>> {
         let mut all = self.store.customers()?;
+        all.retain(|c| c.archived_at.is_none());
+        all.sort_by_cached_key(|c| (c.name.to_lowercase(), c.id));
+        Ok(all)
+    }
+
+    /// Archived customers, sorted like [`Self::customers`].
+    pub fn archived_customers(&self) -> Result<Vec<Customer>> {
+        let mut all = self.store.customers()?;
+        all.retain(|c| c.archived_at.is_some());
         all.sort_by_cached_key(|c| (c.name.to_lowercase(), c.id));
         Ok(all)
     }

@@ -3,14 +3,17 @@
 //! - [`model`]: the plain types (Customer, PartialDate…) and their validation.
 //! - [`store`]: the sled store — the only module that touches sled.
 //! - [`app`]: the façade ([`Regulars`]) through which the CLI and the shell reach every use case.
+//! - [`clock`]: "now" and the owner's time zone, as a parameter (fixed in tests).
 //! - [`error`]: the façade's error and its serializable report for IPC and `--json`.
 //! - [`paths`]: the default data directory, shared by the CLI and the desktop app.
 
 pub mod app;
+pub mod clock;
 pub mod error;
 pub mod model;
 pub mod paths;
 pub mod store;
 
-pub use app::{Clock, FixedClock, Regulars, SystemClock};
+pub use app::Regulars;
+pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{Error, ErrorReport};

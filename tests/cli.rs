@@ -247,3 +247,281 @@ fn a_store_whose_database_vanished_is_reported_not_recreated() {
     fails_naming(dir.path(), &["customer", "list"], &["left untouched"]);
     fails_naming(dir.path(), &["customer", "list"], &["left untouched"]);
 }
+
+fn regulars_with_stdin(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_regulars"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The child may refuse before reading everything; a broken pipe is fine.
+    let _ = child.stdin.take().unwrap().write_all(stdin);
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn notes_from_arguments_and_stdin_appear_on_the_timeline_newest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = ok(
+        dir.path(),
+        &[
+            "customer",
+            "add",
+            "--name",
+            "Anna",
+            "--note",
+            "First met at the market",
+        ],
+    );
+    let id = id.trim();
+    let note = ok(
+        dir.path(),
+        &[
+            "note",
+            "add",
+            id,
+            "Lunch: wants the Christmas catalogue",
+            "--kind",
+            "meeting",
+            "--at",
+            "2026-11-20T10:00",
+            "--follow-up",
+            "2026-12-01",
+        ],
+    );
+    assert_eq!(note.lines().count(), 1);
+    let out = regulars_with_stdin(
+        dir.path(),
+        &["note", "add", id, "-", "--kind", "call"],
+        b"Called back\nabout prices\n",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let timeline = json(dir.path(), &["timeline", id, "--json"]);
+    let entries = timeline.as_array().unwrap();
+    assert_eq!(entries.len(), 3);
+    let kinds: Vec<&str> = entries
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["call", "note", "meeting"],
+        "newest first; the meeting was backdated"
+    );
+    assert_eq!(entries[0]["text"], "Called back\nabout prices");
+    let meeting = &entries[2];
+    assert_eq!(meeting["follow_up"], "2026-12-01");
+    assert!(
+        meeting["at"]
+            .as_str()
+            .unwrap()
+            .starts_with("2026-11-20T10:00:00"),
+        "{meeting}"
+    );
+    assert_eq!(entries[0]["follow_up"], Value::Null);
+    for key in ["id", "kind", "at", "text", "follow_up"] {
+        assert!(meeting.get(key).is_some(), "timeline entries carry {key}");
+    }
+}
+
+#[test]
+fn a_fifty_megabyte_note_is_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = ok(dir.path(), &["customer", "add", "--name", "Anna"]);
+    let big = vec![b'x'; 50 * 1024 * 1024];
+    let out = regulars_with_stdin(dir.path(), &["note", "add", id.trim(), "-"], &big);
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("text") && err.contains("50.0 MB") && err.contains("1 MB"),
+        "{err}"
+    );
+    assert_eq!(
+        json(dir.path(), &["timeline", id.trim(), "--json"]),
+        serde_json::json!([])
+    );
+}
+
+#[test]
+fn an_impossible_follow_up_is_refused_naming_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = ok(dir.path(), &["customer", "add", "--name", "Anna"]);
+    fails_naming(
+        dir.path(),
+        &[
+            "note",
+            "add",
+            id.trim(),
+            "Call",
+            "--follow-up",
+            "2026-02-30",
+        ],
+        &["follow_up", "YYYY-MM-DD"],
+    );
+    assert_eq!(
+        json(dir.path(), &["timeline", id.trim(), "--json"]),
+        serde_json::json!([])
+    );
+}
+
+#[test]
+fn edit_adds_replaces_and_removes_without_touching_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = ok(
+        dir.path(),
+        &[
+            "customer",
+            "add",
+            "--name",
+            "Anna",
+            "--email",
+            "a@old.se",
+            "--tag",
+            "vip",
+            "--tag",
+            "bakery",
+            "--birthday",
+            "1985-11-23",
+            "--field",
+            "Dog=Biscuit",
+        ],
+    );
+    let id = id.trim();
+    ok(
+        dir.path(),
+        &[
+            "customer",
+            "edit",
+            id,
+            "--name",
+            "Anna Berg",
+            "--email",
+            "anna@new.se",
+            "--remove-email",
+            "a@old.se",
+            "--remove-tag",
+            "VIP",
+            "--clear-birthday",
+            "--field",
+            "dog=Rex",
+            "--status",
+            "lapsed",
+            "--nickname",
+            "Annie",
+        ],
+    );
+    let c = json(dir.path(), &["customer", "show", id, "--json"]);
+    assert_eq!(c["name"], "Anna Berg");
+    assert_eq!(c["emails"], serde_json::json!(["anna@new.se"]));
+    assert_eq!(c["tags"], serde_json::json!(["bakery"]));
+    assert_eq!(c["birthday"], Value::Null);
+    assert_eq!(
+        c["custom_fields"],
+        serde_json::json!([{"label": "dog", "value": "Rex"}])
+    );
+    assert_eq!(c["status"], "lapsed");
+    assert_eq!(c["nickname"], "Annie");
+}
+
+#[test]
+fn an_invalid_edit_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = ok(
+        dir.path(),
+        &[
+            "customer",
+            "add",
+            "--name",
+            "Anna",
+            "--birthday",
+            "1985-11-23",
+        ],
+    );
+    let before = json(dir.path(), &["customer", "show", id.trim(), "--json"]);
+    fails_naming(
+        dir.path(),
+        &[
+            "customer",
+            "edit",
+            id.trim(),
+            "--name",
+            "Changed",
+            "--birthday",
+            "2025-02-30",
+        ],
+        &["birthday"],
+    );
+    assert_eq!(
+        json(dir.path(), &["customer", "show", id.trim(), "--json"]),
+        before
+    );
+}
+
+#[test]
+fn delete_needs_yes_and_then_removes_the_customer_and_their_timeline() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = ok(
+        dir.path(),
+        &["customer", "add", "--name", "Anna", "--note", "hello"],
+    );
+    let id = id.trim();
+    fails_naming(dir.path(), &["customer", "delete", id], &["--yes"]);
+    assert_eq!(
+        json(dir.path(), &["customer", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    ok(dir.path(), &["customer", "delete", id, "--yes"]);
+    assert_eq!(
+        json(dir.path(), &["customer", "list", "--json"]),
+        serde_json::json!([])
+    );
+    fails_naming(dir.path(), &["timeline", id], &["no customer with id"]);
+}
+
+#[test]
+fn archive_hides_from_list_and_restore_brings_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = ok(dir.path(), &["customer", "add", "--name", "Anna"]);
+    ok(dir.path(), &["customer", "archive", id.trim()]);
+    assert_eq!(
+        json(dir.path(), &["customer", "list", "--json"]),
+        serde_json::json!([])
+    );
+    let archived = json(dir.path(), &["customer", "list", "--archived", "--json"]);
+    assert_eq!(archived[0]["name"], "Anna");
+    ok(dir.path(), &["customer", "restore", id.trim()]);
+    assert_eq!(
+        json(dir.path(), &["customer", "list", "--json"])[0]["name"],
+        "Anna"
+    );
+}
+
+#[test]
+fn relate_shows_on_both_customers() {
+    let dir = tempfile::tempdir().unwrap();
+    let anna = ok(dir.path(), &["customer", "add", "--name", "Anna"]);
+    let bakery = ok(
+        dir.path(),
+        &["customer", "add", "--name", "Bakery", "--kind", "business"],
+    );
+    ok(
+        dir.path(),
+        &["customer", "relate", anna.trim(), "works-at", bakery.trim()],
+    );
+    let b = json(dir.path(), &["customer", "show", bakery.trim(), "--json"]);
+    assert_eq!(b["relationships"][0]["kind"], "employs");
+    assert_eq!(b["relationships"][0]["customer_id"], anna.trim());
+}

@@ -3,11 +3,15 @@
 //! Every error names the field as the UI and CLI know it (`name`, `emails[1]`,
 //! `birthday`), so a form can show the message beside the right input.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{Customer, CustomerDraft, CustomerId, ImportantDate, PartialDate};
+use super::{
+    Address, CustomField, Customer, CustomerDraft, CustomerId, FollowUp, ImportantDate,
+    Interaction, InteractionDraft, InteractionId, PartialDate,
+};
+use crate::clock::Clock;
 
 /// Upper bounds on what the owner may type, so a runaway paste cannot bloat the store.
 pub struct Limits {
@@ -18,6 +22,9 @@ pub struct Limits {
     pub list_len: usize,
     pub max_cadence_days: u32,
     pub earliest_birth_year: i32,
+    pub custom_value_chars: usize,
+    /// A note is text typed or pasted after a meeting; 1 MB is far beyond that.
+    pub note_bytes: usize,
 }
 
 pub const LIMITS: Limits = Limits {
@@ -28,6 +35,8 @@ pub const LIMITS: Limits = Limits {
     list_len: 50,
     max_cadence_days: 3650,
     earliest_birth_year: 1900,
+    custom_value_chars: 2000,
+    note_bytes: 1024 * 1024,
 };
 
 /// A field that breaks a rule, and why, in words for the owner.
@@ -181,6 +190,64 @@ fn birthday(
     Ok(Some(date))
 }
 
+fn addresses(values: &[Address]) -> Result<Vec<Address>, ValidationError> {
+    let mut out = Vec::new();
+    for (i, a) in values.iter().enumerate() {
+        let f = |part: &str| format!("addresses[{i}].{part}");
+        let max = LIMITS.short_text_chars;
+        let clean = Address {
+            label: optional_text(&f("label"), &a.label, max)?,
+            street: optional_text(&f("street"), &a.street, max)?,
+            postal_code: optional_text(&f("postal_code"), &a.postal_code, max)?,
+            city: optional_text(&f("city"), &a.city, max)?,
+            region: optional_text(&f("region"), &a.region, max)?,
+            country: optional_text(&f("country"), &a.country, max)?,
+        };
+        let blank = Address {
+            label: clean.label.clone(),
+            ..Default::default()
+        };
+        if clean != blank {
+            out.push(clean);
+        }
+    }
+    if out.len() > LIMITS.list_len {
+        return Err(ValidationError::new("addresses", "has too many entries"));
+    }
+    Ok(out)
+}
+
+fn custom_fields(values: &[CustomField]) -> Result<Vec<CustomField>, ValidationError> {
+    let mut out = Vec::new();
+    for (i, cf) in values.iter().enumerate() {
+        if cf.label.trim().is_empty() && cf.value.trim().is_empty() {
+            continue;
+        }
+        let label = required_text(
+            &format!("custom_fields[{i}].label"),
+            &cf.label,
+            LIMITS.short_text_chars,
+        )?;
+        let value = cf.value.trim();
+        limit(
+            &format!("custom_fields[{i}].value"),
+            value,
+            LIMITS.custom_value_chars,
+        )?;
+        out.push(CustomField {
+            label,
+            value: value.to_owned(),
+        });
+    }
+    if out.len() > LIMITS.list_len {
+        return Err(ValidationError::new(
+            "custom_fields",
+            "has too many entries",
+        ));
+    }
+    Ok(out)
+}
+
 /// Turns a draft into a customer ready to store, or names the first field that is wrong.
 pub fn validate_new_customer(
     draft: &CustomerDraft,
@@ -188,16 +255,21 @@ pub fn validate_new_customer(
     now: DateTime<Utc>,
     today: NaiveDate,
 ) -> Result<Customer, ValidationError> {
+    let max = LIMITS.short_text_chars;
     let name = required_text("name", &draft.name, LIMITS.name_chars)?;
-    let company = optional_text("company", &draft.company, LIMITS.short_text_chars)?;
-    let role = optional_text("role", &draft.role, LIMITS.short_text_chars)?;
+    let given_name = optional_text("given_name", &draft.given_name, max)?;
+    let family_name = optional_text("family_name", &draft.family_name, max)?;
+    let nickname = optional_text("nickname", &draft.nickname, max)?;
+    let company = optional_text("company", &draft.company, max)?;
+    let role = optional_text("role", &draft.role, max)?;
     let emails = list("emails", &draft.emails, LIMITS.email_chars, check_email)?;
     let phones = list("phones", &draft.phones, LIMITS.phone_chars, check_phone)?;
+    let addresses = addresses(&draft.addresses)?;
     let birthday = birthday(&draft.birthday, today)?;
     let mut dates = Vec::new();
     for (i, d) in draft.dates.iter().enumerate() {
         let field = format!("dates[{i}]");
-        let label = required_text(&format!("{field}.label"), &d.label, LIMITS.short_text_chars)?;
+        let label = required_text(&format!("{field}.label"), &d.label, max)?;
         let date = d
             .date
             .parse::<PartialDate>()
@@ -205,7 +277,7 @@ pub fn validate_new_customer(
         dates.push(ImportantDate { label, date });
     }
     let tags = list("tags", &draft.tags, 64, check_tag)?;
-    let source = optional_text("source", &draft.source, LIMITS.short_text_chars)?;
+    let source = optional_text("source", &draft.source, max)?;
     if let Some(days) = draft.cadence_days {
         if days == 0 || days > LIMITS.max_cadence_days {
             return Err(ValidationError::new(
@@ -217,22 +289,112 @@ pub fn validate_new_customer(
             ));
         }
     }
+    let custom_fields = custom_fields(&draft.custom_fields)?;
     Ok(Customer {
         id,
         name,
         kind: draft.kind,
+        given_name,
+        family_name,
+        nickname,
         company,
         role,
         emails,
         phones,
+        addresses,
         birthday,
         dates,
         tags,
+        status: draft.status,
         channel: draft.channel,
         source,
         cadence_days: draft.cadence_days,
+        custom_fields,
+        relationships: Vec::new(),
+        archived_at: None,
+        last_contacted: None,
         created_at: now,
         updated_at: now,
+    })
+}
+
+/// Applies an edited draft to `existing`: the profile comes from the draft; identity,
+/// history (created, last contacted), relationships and archive state are kept.
+pub fn validate_edit(
+    existing: &Customer,
+    draft: &CustomerDraft,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<Customer, ValidationError> {
+    let edited = validate_new_customer(draft, existing.id, now, today)?;
+    Ok(Customer {
+        relationships: existing.relationships.clone(),
+        archived_at: existing.archived_at,
+        last_contacted: existing.last_contacted,
+        created_at: existing.created_at,
+        ..edited
+    })
+}
+
+/// Turns a typed interaction into one ready to store.
+pub fn validate_interaction(
+    draft: &InteractionDraft,
+    customer_id: CustomerId,
+    clock: &dyn Clock,
+) -> Result<Interaction, ValidationError> {
+    let text = draft.text.trim();
+    if text.is_empty() {
+        return Err(ValidationError::new("text", "must not be empty"));
+    }
+    if text.len() > LIMITS.note_bytes {
+        return Err(ValidationError::new(
+            "text",
+            format!(
+                "is {:.1} MB; at most 1 MB is allowed (attach long documents elsewhere)",
+                text.len() as f64 / (1024.0 * 1024.0)
+            ),
+        ));
+    }
+    let now = clock.now();
+    let at = match draft.at.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => now,
+        Some(raw) => {
+            let local = NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M").map_err(|_| {
+                ValidationError::new(
+                    "at",
+                    format!("\"{raw}\" is not a date and time (use YYYY-MM-DDTHH:MM)"),
+                )
+            })?;
+            let at = clock.local_to_utc(local).ok_or_else(|| {
+                ValidationError::new("at", format!("{raw} does not exist in your time zone (a daylight-saving change skips it)"))
+            })?;
+            if at > now + Duration::hours(24) {
+                return Err(ValidationError::new(
+                    "at",
+                    format!("{raw} is in the future; to plan it, set a follow-up instead"),
+                ));
+            }
+            at
+        }
+    };
+    let follow_up = draft
+        .follow_up
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            s.parse::<FollowUp>()
+                .map_err(|m| ValidationError::new("follow_up", m))
+        })
+        .transpose()?;
+    Ok(Interaction {
+        id: InteractionId::new_v7(),
+        customer_id,
+        kind: draft.kind,
+        at,
+        text: text.to_owned(),
+        follow_up,
+        created_at: now,
     })
 }
 
@@ -332,5 +494,104 @@ mod tests {
         let mut d = named("Anna");
         d.cadence_days = Some(0);
         assert_eq!(check(d).unwrap_err().field, "cadence_days");
+    }
+
+    #[test]
+    fn an_edit_keeps_history_and_relationships() {
+        let original = check(named("Anna")).unwrap();
+        let mut with_history = original.clone();
+        with_history.last_contacted = Some(original.created_at);
+        let mut d = CustomerDraft::from_customer(&with_history);
+        d.name = "Anna Berg".into();
+        let later = original.created_at + Duration::days(1);
+        let edited = validate_edit(&with_history, &d, later, later.date_naive()).unwrap();
+        assert_eq!(edited.name, "Anna Berg");
+        assert_eq!(edited.created_at, original.created_at);
+        assert_eq!(edited.updated_at, later);
+        assert_eq!(edited.last_contacted, with_history.last_contacted);
+    }
+
+    #[test]
+    fn a_blank_address_is_dropped_and_a_long_city_is_named() {
+        let mut d = named("Anna");
+        d.addresses = vec![
+            Address {
+                label: Some("home".into()),
+                ..Default::default()
+            },
+            Address {
+                city: Some("x".repeat(201)),
+                ..Default::default()
+            },
+        ];
+        assert_eq!(check(d).unwrap_err().field, "addresses[1].city");
+        let mut d = named("Anna");
+        d.addresses = vec![Address {
+            label: Some("home".into()),
+            ..Default::default()
+        }];
+        assert!(check(d).unwrap().addresses.is_empty());
+    }
+
+    #[test]
+    fn a_custom_field_needs_a_label() {
+        let mut d = named("Anna");
+        d.custom_fields = vec![CustomField {
+            label: " ".into(),
+            value: "Biscuit".into(),
+        }];
+        assert_eq!(check(d).unwrap_err().field, "custom_fields[0].label");
+    }
+
+    fn clock() -> crate::clock::FixedClock {
+        crate::clock::FixedClock::utc(Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap())
+    }
+
+    fn note(text: &str) -> InteractionDraft {
+        InteractionDraft {
+            text: text.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_note_over_one_megabyte_is_refused_with_its_size() {
+        let big = "x".repeat(50 * 1024 * 1024);
+        let err = validate_interaction(&note(&big), CustomerId::new_v7(), &clock()).unwrap_err();
+        assert_eq!(err.field, "text");
+        assert!(err.message.contains("50.0 MB"), "{err}");
+    }
+
+    #[test]
+    fn an_empty_note_is_refused() {
+        let err = validate_interaction(&note("  \n "), CustomerId::new_v7(), &clock()).unwrap_err();
+        assert_eq!(err.field, "text");
+    }
+
+    #[test]
+    fn a_note_logged_in_the_future_is_refused() {
+        let mut d = note("Lunch");
+        d.at = Some("2026-12-24T12:00".into());
+        let err = validate_interaction(&d, CustomerId::new_v7(), &clock()).unwrap_err();
+        assert_eq!(err.field, "at");
+    }
+
+    #[test]
+    fn a_backdated_meeting_keeps_its_time_and_follow_up() {
+        let mut d = note("Coffee, wants the Christmas catalogue");
+        d.kind = super::super::InteractionKind::Meeting;
+        d.at = Some("2026-11-20T10:00".into());
+        d.follow_up = Some("2026-12-01".into());
+        let i = validate_interaction(&d, CustomerId::new_v7(), &clock()).unwrap();
+        assert_eq!(i.at, Utc.with_ymd_and_hms(2026, 11, 20, 10, 0, 0).unwrap());
+        assert_eq!(i.follow_up.unwrap().to_string(), "2026-12-01");
+    }
+
+    #[test]
+    fn an_impossible_follow_up_is_named() {
+        let mut d = note("Call back");
+        d.follow_up = Some("2026-02-30".into());
+        let err = validate_interaction(&d, CustomerId::new_v7(), &clock()).unwrap_err();
+        assert_eq!(err.field, "follow_up");
     }
 }

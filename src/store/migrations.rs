@@ -12,7 +12,7 @@ const SCHEMA_KEY: &[u8] = b"schema_version";
 type Step = fn(&sled::Db, &sled::Tree) -> sled::Result<()>;
 
 /// The steps, in order; step `i` moves the store from version `i` to `i + 1`.
-const STEPS: &[Step] = &[v1_create_store];
+const STEPS: &[Step] = &[v1_create_store, v2_timeline];
 
 /// The version this build writes.
 pub const SCHEMA_VERSION: u32 = STEPS.len() as u32;
@@ -22,6 +22,14 @@ fn v1_create_store(db: &sled::Db, meta: &sled::Tree) -> sled::Result<()> {
     if meta.get(STORE_ID)?.is_none() {
         let id = uuid::Uuid::now_v7().to_string();
         meta.insert(STORE_ID, id.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// Interactions, their follow-up index and drafts (the timeline arrives).
+fn v2_timeline(db: &sled::Db, _meta: &sled::Tree) -> sled::Result<()> {
+    for tree in [super::INTERACTIONS, super::FOLLOW_UPS, super::DRAFTS] {
+        db.open_tree(tree)?;
     }
     Ok(())
 }

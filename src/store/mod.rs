@@ -19,7 +19,9 @@ use std::path::{Path, PathBuf};
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 use sled::Transactional;
 
-use crate::model::{Customer, CustomerId};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+
+use crate::model::{Customer, CustomerId, Interaction};
 
 pub use migrations::SCHEMA_VERSION;
 
@@ -71,6 +73,12 @@ pub enum StoreError {
 type Result<T> = std::result::Result<T, StoreError>;
 
 const CUSTOMERS: &str = "customers";
+/// customer id ++ time ++ interaction id → interaction: a customer's timeline is one prefix scan.
+const INTERACTIONS: &str = "interactions";
+/// due date ++ customer id ++ interaction id → interaction key: the agenda reads a date range.
+const FOLLOW_UPS: &str = "follow_ups";
+/// name → text: unsaved work (the quick-note draft) that must survive a crash.
+const DRAFTS: &str = "drafts";
 const META: &str = "meta";
 const MARKER_FILE: &str = "store-id";
 const LOCK_FILE: &str = "regulars.lock";
@@ -79,6 +87,9 @@ const LOCK_FILE: &str = "regulars.lock";
 pub struct Store {
     db: sled::Db,
     customers: sled::Tree,
+    interactions: sled::Tree,
+    follow_ups: sled::Tree,
+    drafts: sled::Tree,
     dir: PathBuf,
     // Held for the life of the store; the OS releases it if the process dies.
     _lock: File,
@@ -130,13 +141,7 @@ impl Store {
                 found: "missing".into(),
             });
         }
-        let db = sled::Config::new()
-            .path(&db_path)
-            .open()
-            .map_err(|source| StoreError::Unreadable {
-                path: db_path.clone(),
-                source,
-            })?;
+        let db = open_sled(&db_path)?;
         let unreadable = |source| StoreError::Unreadable {
             path: db_path.clone(),
             source,
@@ -173,9 +178,15 @@ impl Store {
             write_marker(&dir.join(MARKER_FILE), &id)?;
         }
         let customers = db.open_tree(CUSTOMERS).map_err(unreadable)?;
+        let interactions = db.open_tree(INTERACTIONS).map_err(unreadable)?;
+        let follow_ups = db.open_tree(FOLLOW_UPS).map_err(unreadable)?;
+        let drafts = db.open_tree(DRAFTS).map_err(unreadable)?;
         Ok(Store {
             db,
             customers,
+            interactions,
+            follow_ups,
+            drafts,
             dir: dir.to_owned(),
             _lock: lock,
         })
@@ -199,19 +210,36 @@ impl Store {
         self.db.flush().map(|_| ()).map_err(|e| self.write_error(e))
     }
 
-    /// Stores a new customer durably.
-    pub fn insert_customer(&self, customer: &Customer) -> Result<()> {
-        let value = serde_json::to_vec(customer).map_err(|e| {
+    fn encode<T: serde::Serialize>(&self, value: &T) -> Result<Vec<u8>> {
+        serde_json::to_vec(value).map_err(|e| {
             self.write_error(sled::Error::Unsupported(format!(
-                "customer cannot be encoded: {e}"
+                "record cannot be encoded: {e}"
             )))
-        })?;
-        let key = customer.id.as_bytes().to_vec();
-        // One transaction per use case, so later index trees join it and can
-        // never disagree with the records they index.
-        let result: std::result::Result<(), TransactionError<()>> =
-            (&self.customers,).transaction(|(customers,)| {
-                customers.insert(key.clone(), value.clone())?;
+        })
+    }
+
+    /// Runs `writes` as one transaction over every record tree, then flushes.
+    /// Either all of a use case's records and index entries land, or none do.
+    fn write(&self, writes: &[Change]) -> Result<()> {
+        let result: std::result::Result<(), TransactionError<()>> = (
+            &self.customers,
+            &self.interactions,
+            &self.follow_ups,
+            &self.drafts,
+        )
+            .transaction(|trees| {
+                for w in writes {
+                    let tree = match w.tree {
+                        Tree::Customers => &trees.0,
+                        Tree::Interactions => &trees.1,
+                        Tree::FollowUps => &trees.2,
+                        Tree::Drafts => &trees.3,
+                    };
+                    match &w.value {
+                        Some(v) => tree.insert(w.key.as_slice(), v.as_slice())?,
+                        None => tree.remove(w.key.as_slice())?,
+                    };
+                }
                 Ok::<(), ConflictableTransactionError<()>>(())
             });
         result.map_err(|e| match e {
@@ -221,6 +249,131 @@ impl Store {
             }
         })?;
         self.flush()
+    }
+
+    /// Stores a customer (new or changed) durably.
+    pub fn put_customer(&self, customer: &Customer) -> Result<()> {
+        self.put_customers(std::slice::from_ref(customer))
+    }
+
+    /// Stores several customers in one transaction (both sides of a relationship).
+    pub fn put_customers(&self, customers: &[Customer]) -> Result<()> {
+        let writes = customers
+            .iter()
+            .map(|c| {
+                Ok(Change::put(
+                    Tree::Customers,
+                    c.id.as_bytes().to_vec(),
+                    self.encode(c)?,
+                ))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        self.write(&writes)
+    }
+
+    /// Stores an interaction, its follow-up index entry and the customer it
+    /// changed (last contacted), together.
+    pub fn log_interaction(&self, interaction: &Interaction, customer: &Customer) -> Result<()> {
+        let key = interaction_key(interaction);
+        let mut writes = vec![
+            Change::put(Tree::Interactions, key.clone(), self.encode(interaction)?),
+            Change::put(
+                Tree::Customers,
+                customer.id.as_bytes().to_vec(),
+                self.encode(customer)?,
+            ),
+        ];
+        if let Some(f) = interaction.follow_up {
+            writes.push(Change::put(
+                Tree::FollowUps,
+                follow_up_key(f.date, &key),
+                key,
+            ));
+        }
+        self.write(&writes)
+    }
+
+    /// A customer's interactions, newest first.
+    pub fn interactions_of(&self, id: &CustomerId) -> Result<Vec<Interaction>> {
+        self.interactions
+            .scan_prefix(id.as_bytes())
+            .rev()
+            .map(|kv| {
+                let (k, v) = kv.map_err(|source| self.unreadable(source))?;
+                self.decode(INTERACTIONS, &k, &v)
+            })
+            .collect()
+    }
+
+    /// Interactions whose follow-up falls on `from..=to`, in due order (an index range, not a scan).
+    pub fn follow_ups_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Interaction>> {
+        let start = date_key(from).to_vec();
+        let end = date_key(to.succ_opt().unwrap_or(to)).to_vec();
+        self.follow_ups
+            .range(start..end)
+            .map(|kv| {
+                let (k, interaction_key) = kv.map_err(|source| self.unreadable(source))?;
+                let v = self
+                    .interactions
+                    .get(&interaction_key)
+                    .map_err(|source| self.unreadable(source))?
+                    .ok_or_else(|| StoreError::CorruptRecord {
+                        path: self.dir.join("store"),
+                        tree: FOLLOW_UPS,
+                        key: describe_key(&k),
+                        source: serde::de::Error::custom("points to a missing interaction"),
+                    })?;
+                self.decode(INTERACTIONS, &interaction_key, &v)
+            })
+            .collect()
+    }
+
+    /// Removes a customer and everything that is theirs: interactions, their
+    /// follow-up index entries, and the other side of their relationships
+    /// (`related` are those customers, already without the relationship).
+    pub fn delete_customer(&self, id: &CustomerId, related: &[Customer]) -> Result<()> {
+        let mut writes = vec![Change::remove(Tree::Customers, id.as_bytes().to_vec())];
+        for interaction in self.interactions_of(id)? {
+            let key = interaction_key(&interaction);
+            if let Some(f) = interaction.follow_up {
+                writes.push(Change::remove(Tree::FollowUps, follow_up_key(f.date, &key)));
+            }
+            writes.push(Change::remove(Tree::Interactions, key));
+        }
+        for c in related {
+            writes.push(Change::put(
+                Tree::Customers,
+                c.id.as_bytes().to_vec(),
+                self.encode(c)?,
+            ));
+        }
+        self.write(&writes)
+    }
+
+    /// Saves (or, with `None`, discards) a named draft.
+    pub fn put_draft(&self, name: &str, text: Option<&str>) -> Result<()> {
+        let key = name.as_bytes().to_vec();
+        self.write(&[match text {
+            Some(t) => Change::put(Tree::Drafts, key, t.as_bytes().to_vec()),
+            None => Change::remove(Tree::Drafts, key),
+        }])
+    }
+
+    pub fn draft(&self, name: &str) -> Result<Option<String>> {
+        Ok(self
+            .drafts
+            .get(name.as_bytes())
+            .map_err(|source| self.unreadable(source))?
+            .map(|v| String::from_utf8_lossy(&v).into_owned()))
+    }
+
+    /// How many entries each tree holds; lets tests prove nothing is left orphaned.
+    pub fn counts(&self) -> TreeCounts {
+        TreeCounts {
+            customers: self.customers.len(),
+            interactions: self.interactions.len(),
+            follow_ups: self.follow_ups.len(),
+        }
     }
 
     /// One customer, if present.
@@ -266,10 +419,102 @@ impl Store {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TreeCounts {
+    pub customers: usize,
+    pub interactions: usize,
+    pub follow_ups: usize,
+}
+
+/// The record trees a transaction can change.
+#[derive(Clone, Copy)]
+enum Tree {
+    Customers,
+    Interactions,
+    FollowUps,
+    Drafts,
+}
+
+/// One change inside a transaction: a put or (with `value: None`) a removal.
+struct Change {
+    tree: Tree,
+    key: Vec<u8>,
+    value: Option<Vec<u8>>,
+}
+
+impl Change {
+    fn put(tree: Tree, key: Vec<u8>, value: Vec<u8>) -> Self {
+        Self {
+            tree,
+            key,
+            value: Some(value),
+        }
+    }
+    fn remove(tree: Tree, key: Vec<u8>) -> Self {
+        Self {
+            tree,
+            key,
+            value: None,
+        }
+    }
+}
+
+/// Big-endian with the sign bit flipped, so byte order is numeric order.
+fn sortable_i64(n: i64) -> [u8; 8] {
+    ((n as u64) ^ (1 << 63)).to_be_bytes()
+}
+
+fn date_key(d: NaiveDate) -> [u8; 4] {
+    ((d.num_days_from_ce() as u32) ^ (1 << 31)).to_be_bytes()
+}
+
+fn interaction_key(i: &Interaction) -> Vec<u8> {
+    let mut k = Vec::with_capacity(40);
+    k.extend_from_slice(i.customer_id.as_bytes());
+    k.extend_from_slice(&sortable_i64(millis(i.at)));
+    k.extend_from_slice(i.id.as_bytes());
+    k
+}
+
+fn millis(t: DateTime<Utc>) -> i64 {
+    t.timestamp_millis()
+}
+
+fn follow_up_key(due: NaiveDate, interaction_key: &[u8]) -> Vec<u8> {
+    let mut k = date_key(due).to_vec();
+    k.extend_from_slice(interaction_key);
+    k
+}
+
 fn describe_key(key: &[u8]) -> String {
     match <[u8; 16]>::try_from(key) {
         Ok(bytes) => CustomerId::from_bytes(bytes).to_string(),
         Err(_) => key.iter().map(|b| format!("{b:02x}")).collect(),
+    }
+}
+
+/// Opens sled. We already hold `regulars.lock`, so if sled says its own lock is
+/// taken, it is this process's previous handle still shutting down (sled drops
+/// its lock from a background thread a moment after the handle): wait for it.
+fn open_sled(db_path: &Path) -> Result<sled::Db> {
+    let patience = std::time::Duration::from_secs(5);
+    let started = std::time::Instant::now();
+    loop {
+        match sled::Config::new().path(db_path).open() {
+            Ok(db) => return Ok(db),
+            Err(sled::Error::Io(e))
+                if e.to_string().contains("could not acquire lock")
+                    && started.elapsed() < patience =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(source) => {
+                return Err(StoreError::Unreadable {
+                    path: db_path.to_owned(),
+                    source,
+                })
+            }
+        }
     }
 }
 

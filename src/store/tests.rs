@@ -17,7 +17,7 @@ fn a_customer_written_is_read_back_after_reopen() {
     let anna = customer("Anna");
     {
         let store = Store::open(dir.path()).unwrap();
-        store.insert_customer(&anna).unwrap();
+        store.put_customer(&anna).unwrap();
     }
     let store = Store::open(dir.path()).unwrap();
     assert_eq!(store.customer(&anna.id).unwrap(), Some(anna.clone()));
@@ -68,7 +68,7 @@ fn a_store_whose_files_vanished_is_reported_never_recreated_empty() {
     let dir = tempfile::tempdir().unwrap();
     {
         let store = Store::open(dir.path()).unwrap();
-        store.insert_customer(&customer("Anna")).unwrap();
+        store.put_customer(&customer("Anna")).unwrap();
     }
     fs::remove_dir_all(dir.path().join("store")).unwrap();
     let err = Store::open(dir.path()).unwrap_err();
@@ -91,7 +91,7 @@ fn a_garbled_database_file_is_reported_with_its_path() {
     {
         let store = Store::open(dir.path()).unwrap();
         for i in 0..50 {
-            store.insert_customer(&customer(&format!("C{i}"))).unwrap();
+            store.put_customer(&customer(&format!("C{i}"))).unwrap();
         }
     }
     let db_file = dir.path().join("store").join("db");
@@ -128,7 +128,7 @@ fn a_store_emptied_behind_our_back_is_reported() {
     let dir = tempfile::tempdir().unwrap();
     {
         let store = Store::open(dir.path()).unwrap();
-        store.insert_customer(&customer("Anna")).unwrap();
+        store.put_customer(&customer("Anna")).unwrap();
     }
     // The database directory is replaced by an empty one (e.g. a sync tool).
     fs::remove_dir_all(dir.path().join("store")).unwrap();

@@ -1,12 +1,19 @@
 //! `regulars`: the scriptable command line over the core façade (see CLI.md).
 //! It parses arguments, calls one use case and prints; it holds no rules.
 
+mod profile;
+
+use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
-use regulars::model::{Channel, Customer, CustomerDraft, CustomerKind, DateDraft};
+use clap::{Parser, Subcommand};
+use regulars::model::{
+    Customer, CustomerDraft, CustomerKind, InteractionDraft, InteractionKind, RelationKind,
+};
 use regulars::{paths, Error, Regulars};
+
+use profile::{AddArgs, EditArgs};
 
 #[derive(Parser)]
 #[command(
@@ -24,20 +31,34 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Add, list and show customers.
+    /// Add, edit, list, show, archive and delete customers.
     #[command(subcommand)]
     Customer(CustomerCommand),
+    /// Log meetings, calls and notes.
+    #[command(subcommand)]
+    Note(NoteCommand),
+    /// A customer's timeline, newest first.
+    Timeline {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
 enum CustomerCommand {
     /// Add a customer; prints the new id.
     Add(Box<AddArgs>),
-    /// List customers, sorted by name.
+    /// Change a customer: flags replace single values and add to lists; --remove-*/--clear-* take away.
+    Edit(Box<EditArgs>),
+    /// List customers (not archived), sorted by name.
     List {
         /// Only customers with this tag.
         #[arg(long)]
         tag: Option<String>,
+        /// List archived customers instead.
+        #[arg(long)]
+        archived: bool,
         #[arg(long)]
         json: bool,
     },
@@ -47,78 +68,43 @@ enum CustomerCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Hide a customer from lists and reminders (restore brings them back).
+    Archive { id: String },
+    /// Bring an archived customer back.
+    Restore { id: String },
+    /// Delete a customer and everything that is theirs.
+    Delete {
+        id: String,
+        /// Confirm: deleting cannot be undone.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Record how two customers are related (shown on both).
+    Relate {
+        id: String,
+        #[arg(value_enum)]
+        kind: RelationKind,
+        other: String,
+    },
+    /// Remove any relationship between two customers.
+    Unrelate { id: String, other: String },
 }
 
-#[derive(Args)]
-struct AddArgs {
-    #[arg(long)]
-    name: String,
-    #[arg(long, value_enum, default_value = "person")]
-    kind: KindArg,
-    #[arg(long)]
-    company: Option<String>,
-    #[arg(long)]
-    role: Option<String>,
-    #[arg(long = "email", value_name = "EMAIL")]
-    emails: Vec<String>,
-    #[arg(long = "phone", value_name = "PHONE")]
-    phones: Vec<String>,
-    /// YYYY-MM-DD, or --MM-DD when the year is unknown.
-    #[arg(long, allow_hyphen_values = true)]
-    birthday: Option<String>,
-    /// A yearly date, as LABEL=DATE (e.g. "Wedding anniversary=2015-06-01").
-    #[arg(long = "date", value_name = "LABEL=DATE", allow_hyphen_values = true)]
-    dates: Vec<String>,
-    #[arg(long = "tag", value_name = "TAG")]
-    tags: Vec<String>,
-    #[arg(long, value_enum)]
-    channel: Option<Channel>,
-    /// How they heard about you.
-    #[arg(long)]
-    source: Option<String>,
-    /// Keep-in-touch cadence in days.
-    #[arg(long = "cadence", value_name = "DAYS")]
-    cadence_days: Option<u32>,
-}
-
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum KindArg {
-    Person,
-    Business,
-}
-
-impl AddArgs {
-    fn into_draft(self) -> Result<CustomerDraft, String> {
-        let dates = self
-            .dates
-            .iter()
-            .map(|d| {
-                d.rsplit_once('=')
-                    .map(|(label, date)| DateDraft {
-                        label: label.into(),
-                        date: date.into(),
-                    })
-                    .ok_or_else(|| format!("--date: \"{d}\" should be LABEL=DATE"))
-            })
-            .collect::<Result<_, _>>()?;
-        Ok(CustomerDraft {
-            name: self.name,
-            kind: match self.kind {
-                KindArg::Person => CustomerKind::Person,
-                KindArg::Business => CustomerKind::Business,
-            },
-            company: self.company,
-            role: self.role,
-            emails: self.emails,
-            phones: self.phones,
-            birthday: self.birthday,
-            dates,
-            tags: self.tags,
-            channel: self.channel,
-            source: self.source,
-            cadence_days: self.cadence_days,
-        })
-    }
+#[derive(Subcommand)]
+enum NoteCommand {
+    /// Log an interaction; prints its id. TEXT `-` reads the text from stdin.
+    Add {
+        id: String,
+        text: String,
+        #[arg(long, value_enum, default_value = "note")]
+        kind: InteractionKind,
+        /// When it happened, YYYY-MM-DDTHH:MM local time (default: now).
+        #[arg(long)]
+        at: Option<String>,
+        /// YYYY-MM-DD or YYYY-MM-DDTHH:MM.
+        #[arg(long = "follow-up")]
+        follow_up: Option<String>,
+    },
 }
 
 fn print_json<T: serde::Serialize>(value: &T) -> Result<(), String> {
@@ -127,44 +113,97 @@ fn print_json<T: serde::Serialize>(value: &T) -> Result<(), String> {
     Ok(())
 }
 
-fn print_customer(c: &Customer) {
-    println!("id:        {}", c.id);
-    println!("name:      {}", c.name);
-    println!(
-        "kind:      {}",
+fn print_customer(c: &Customer, app: &Regulars) {
+    let line = |label: &str, value: &str| println!("{:<11}{value}", format!("{label}:"));
+    line("id", &c.id.to_string());
+    line("name", &c.name);
+    line(
+        "kind",
         if c.kind == CustomerKind::Business {
             "business"
         } else {
             "person"
-        }
+        },
     );
-    for (label, value) in [
+    let optional = [
+        ("given name", &c.given_name),
+        ("family", &c.family_name),
+        ("nickname", &c.nickname),
         ("company", &c.company),
         ("role", &c.role),
         ("source", &c.source),
-    ] {
+    ];
+    for (label, value) in optional {
         if let Some(v) = value {
-            println!("{label:<10} {v}", label = format!("{label}:"));
+            line(label, v);
         }
     }
     for e in &c.emails {
-        println!("email:     {e}");
+        line("email", e);
     }
     for p in &c.phones {
-        println!("phone:     {p}");
+        line("phone", p);
     }
     if let Some(b) = &c.birthday {
-        println!("birthday:  {b}");
+        line("birthday", &b.to_string());
     }
     for d in &c.dates {
-        println!("date:      {} = {}", d.label, d.date);
+        line("date", &format!("{} = {}", d.label, d.date));
     }
     if !c.tags.is_empty() {
-        println!("tags:      {}", c.tags.join(", "));
+        line("tags", &c.tags.join(", "));
     }
     if let Some(days) = c.cadence_days {
-        println!("cadence:   every {days} days");
+        line("cadence", &format!("every {days} days"));
     }
+    for f in &c.custom_fields {
+        line(&f.label, &f.value);
+    }
+    for r in &c.relationships {
+        let other = app
+            .customer(&r.customer_id.to_string())
+            .map(|o| o.name)
+            .unwrap_or_else(|_| r.customer_id.to_string());
+        line(
+            "related",
+            &format!(
+                "{} {other}",
+                serde_json::to_value(r.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default()
+            ),
+        );
+    }
+    if let Some(t) = c.last_contacted {
+        line("contacted", &t.to_rfc3339());
+    }
+    if c.archived_at.is_some() {
+        line("archived", "yes");
+    }
+}
+
+fn print_list(list: &[Customer], json: bool) -> Result<(), String> {
+    if json {
+        return print_json(&list);
+    }
+    for c in list {
+        let email = c.emails.first().map(String::as_str).unwrap_or("");
+        let birthday = c.birthday.map(|b| b.to_string()).unwrap_or_default();
+        println!("{}\t{}\t{}\t{}", c.id, c.name, email, birthday);
+    }
+    Ok(())
+}
+
+fn note_text(text: String) -> Result<String, String> {
+    if text != "-" {
+        return Ok(text);
+    }
+    let mut buf = String::new();
+    std::io::stdin()
+        .read_to_string(&mut buf)
+        .map_err(|e| format!("text: could not read standard input ({e})"))?;
+    Ok(buf)
 }
 
 fn run(cli: Cli) -> Result<(), String> {
@@ -173,34 +212,103 @@ fn run(cli: Cli) -> Result<(), String> {
         .or_else(paths::default_data_dir)
         .ok_or_else(|| Error::NoDataDir.to_string())?;
     let app = Regulars::open(&dir).map_err(|e| e.to_string())?;
+    let fail = |e: Error| e.to_string();
     match cli.command {
         Command::Customer(CustomerCommand::Add(args)) => {
-            let draft = (*args).into_draft()?;
-            let customer = app.add_customer(&draft).map_err(|e| e.to_string())?;
+            let (draft, note) = args.into_draft()?;
+            let customer = match note {
+                None => app.add_customer(&draft).map_err(fail)?,
+                Some(text) => {
+                    let note = InteractionDraft {
+                        text,
+                        ..Default::default()
+                    };
+                    app.add_customer_with_note(&draft, &note).map_err(fail)?.0
+                }
+            };
             println!("{}", customer.id);
         }
-        Command::Customer(CustomerCommand::List { tag, json }) => {
-            let list = match tag {
-                Some(t) => app.customers_tagged(&t),
-                None => app.customers(),
+        Command::Customer(CustomerCommand::Edit(args)) => {
+            let id = args.id.clone();
+            let current = app.customer(&id).map_err(fail)?;
+            let mut draft = CustomerDraft::from_customer(&current);
+            args.apply(&mut draft)?;
+            app.update_customer(&id, &draft).map_err(fail)?;
+        }
+        Command::Customer(CustomerCommand::List {
+            tag,
+            archived,
+            json,
+        }) => {
+            let list = match (tag, archived) {
+                (_, true) => app.archived_customers(),
+                (Some(t), false) => app.customers_tagged(&t),
+                (None, false) => app.customers(),
             }
-            .map_err(|e| e.to_string())?;
-            if json {
-                print_json(&list)?;
-            } else {
-                for c in &list {
-                    let email = c.emails.first().map(String::as_str).unwrap_or("");
-                    let birthday = c.birthday.map(|b| b.to_string()).unwrap_or_default();
-                    println!("{}\t{}\t{}\t{}", c.id, c.name, email, birthday);
-                }
-            }
+            .map_err(fail)?;
+            print_list(&list, json)?;
         }
         Command::Customer(CustomerCommand::Show { id, json }) => {
-            let c = app.customer(&id).map_err(|e| e.to_string())?;
+            let c = app.customer(&id).map_err(fail)?;
             if json {
                 print_json(&c)?;
             } else {
-                print_customer(&c);
+                print_customer(&c, &app);
+            }
+        }
+        Command::Customer(CustomerCommand::Archive { id }) => {
+            app.archive_customer(&id).map_err(fail)?;
+        }
+        Command::Customer(CustomerCommand::Restore { id }) => {
+            app.restore_customer(&id).map_err(fail)?;
+        }
+        Command::Customer(CustomerCommand::Delete { id, yes }) => {
+            if !yes {
+                return Err(format!(
+                    "deleting removes {id} and everything that is theirs; add --yes to confirm"
+                ));
+            }
+            app.delete_customer(&id).map_err(fail)?;
+        }
+        Command::Customer(CustomerCommand::Relate { id, kind, other }) => {
+            app.relate(&id, kind, &other).map_err(fail)?;
+        }
+        Command::Customer(CustomerCommand::Unrelate { id, other }) => {
+            app.unrelate(&id, &other).map_err(fail)?;
+        }
+        Command::Note(NoteCommand::Add {
+            id,
+            text,
+            kind,
+            at,
+            follow_up,
+        }) => {
+            let draft = InteractionDraft {
+                kind,
+                text: note_text(text)?,
+                at,
+                follow_up,
+            };
+            let interaction = app.log_interaction(&id, &draft).map_err(fail)?;
+            println!("{}", interaction.id);
+        }
+        Command::Timeline { id, json } => {
+            let entries = app.timeline(&id).map_err(fail)?;
+            if json {
+                print_json(&entries)?;
+            } else {
+                for e in &entries {
+                    let follow = e
+                        .follow_up
+                        .map(|f| format!("  (follow up {f})"))
+                        .unwrap_or_default();
+                    println!(
+                        "{}  {:<8} {}{follow}",
+                        e.at.format("%Y-%m-%d %H:%M"),
+                        e.kind,
+                        e.text.lines().next().unwrap_or("")
+                    );
+                }
             }
         }
     }

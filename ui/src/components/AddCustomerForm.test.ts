@@ -100,8 +100,11 @@ describe('adding a customer', () => {
         emails: ['anna@example.com'],
         phones: ['+46 70 123 45 67'],
         birthday: '1985-11-23',
+        addresses: [],
         dates: [],
         tags: [],
+        status: 'active',
+        custom_fields: [],
       },
     });
     for (const label of ['Name', 'Email', 'Phone', 'Day', 'Month', 'Year']) {

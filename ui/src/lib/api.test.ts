@@ -17,8 +17,11 @@ const draft: CustomerDraft = {
   emails: ['anna@example.com'],
   phones: [],
   birthday: null,
+  addresses: [],
   dates: [],
   tags: [],
+  status: 'active',
+  custom_fields: [],
 };
 
 async function rejection(promise: Promise<unknown>): Promise<ApiError> {

@@ -12,8 +12,11 @@ describe('customerDraft', () => {
       emails: [],
       phones: [],
       birthday: null,
+      addresses: [],
       dates: [],
       tags: [],
+      status: 'active',
+      custom_fields: [],
     });
   });
 

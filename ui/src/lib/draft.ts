@@ -22,8 +22,11 @@ export function customerDraft(values: CustomerFormValues, birthday: string | nul
     emails: listOfOne(values.email),
     phones: listOfOne(values.phone),
     birthday,
+    addresses: [],
     dates: [],
     tags: [],
+    status: 'active',
+    custom_fields: [],
   };
 }
 

@@ -1,0 +1,67 @@
+//! Where "now" and the owner's time zone come from. Only the edges use the real
+//! clock; tests and replays pass a fixed one, so every date rule is testable.
+
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
+
+pub trait Clock: Send + Sync {
+    fn now(&self) -> DateTime<Utc>;
+    /// The owner's UTC offset at `at` (differs across DST changes).
+    fn offset_at(&self, at: DateTime<Utc>) -> FixedOffset;
+    /// A wall-clock time in the owner's zone as UTC; `None` for a time that does
+    /// not exist (skipped by a DST change). An ambiguous time takes the earlier.
+    fn local_to_utc(&self, local: NaiveDateTime) -> Option<DateTime<Utc>>;
+
+    /// The owner's calendar day.
+    fn today(&self) -> NaiveDate {
+        let now = self.now();
+        now.with_timezone(&self.offset_at(now)).date_naive()
+    }
+}
+
+/// The computer's clock and local time zone.
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now()
+    }
+    fn offset_at(&self, at: DateTime<Utc>) -> FixedOffset {
+        Local.offset_from_utc_datetime(&at.naive_utc()).fix()
+    }
+    fn local_to_utc(&self, local: NaiveDateTime) -> Option<DateTime<Utc>> {
+        Local
+            .from_local_datetime(&local)
+            .earliest()
+            .map(|t| t.with_timezone(&Utc))
+    }
+}
+
+/// A clock stopped at one instant, in a fixed-offset zone (UTC unless given).
+pub struct FixedClock {
+    pub now: DateTime<Utc>,
+    pub offset: FixedOffset,
+}
+
+impl FixedClock {
+    pub fn utc(now: DateTime<Utc>) -> Self {
+        Self {
+            now,
+            offset: FixedOffset::east_opt(0).expect("zero offset"),
+        }
+    }
+}
+
+impl Clock for FixedClock {
+    fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+    fn offset_at(&self, _at: DateTime<Utc>) -> FixedOffset {
+        self.offset
+    }
+    fn local_to_utc(&self, local: NaiveDateTime) -> Option<DateTime<Utc>> {
+        self.offset
+            .from_local_datetime(&local)
+            .single()
+            .map(|t| t.with_timezone(&Utc))
+    }
+}
