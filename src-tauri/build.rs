@@ -3,7 +3,21 @@ fn main() {
     // permission for each; without this list every command would be reachable
     // by any window. The capability file then grants exactly these.
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
-        tauri_build::AppManifest::new().commands(&["list_customers", "add_customer"]),
+        tauri_build::AppManifest::new().commands(&[
+            "list_customers",
+            "list_archived_customers",
+            "get_customer",
+            "add_customer",
+            "update_customer",
+            "archive_customer",
+            "restore_customer",
+            "delete_customer",
+            "timeline",
+            "log_interaction",
+            "quick_note_draft",
+            "save_quick_note_draft",
+            "find_customers",
+        ]),
     ))
     .expect("tauri-build failed");
 }

@@ -2,7 +2,7 @@
 //! desktop shell call only this; neither holds a rule of its own.
 
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Mutex, MutexGuard, PoisonError, RwLock};
 
 use crate::clock::{Clock, SystemClock};
 use crate::error::{Error, Result};
@@ -11,6 +11,7 @@ use crate::model::{
     CustomerId, Interaction, InteractionDraft, RelationKind, Relationship, TimelineEntry,
     ValidationError,
 };
+use crate::search::{CustomerIndex, CustomerMatch};
 use crate::store::Store;
 
 /// The name under which the quick-note composer keeps its unsent text.
@@ -23,6 +24,8 @@ pub struct Regulars {
     // Read-modify-write use cases (edit, relate, log…) run one at a time, so two
     // windows or commands cannot interleave and lose each other's change.
     writes: Mutex<()>,
+    /// Derived from the store on open and updated after each write; never the source of truth.
+    index: RwLock<CustomerIndex>,
 }
 
 impl Regulars {
@@ -32,10 +35,13 @@ impl Regulars {
     }
 
     pub fn open_with_clock(data_dir: &Path, clock: Box<dyn Clock>) -> Result<Self> {
+        let store = Store::open(data_dir)?;
+        let index = RwLock::new(CustomerIndex::build(store.customers()?));
         Ok(Self {
-            store: Store::open(data_dir)?,
+            store,
             clock,
             writes: Mutex::new(()),
+            index,
         })
     }
 
@@ -52,6 +58,22 @@ impl Regulars {
         self.writes.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// Brings the search index in step with customers just written.
+    fn indexed(&self, customers: &[&Customer]) {
+        let mut index = self.index.write().unwrap_or_else(PoisonError::into_inner);
+        for c in customers {
+            index.update(c);
+        }
+    }
+
+    /// Customers whose name, nickname, company or email matches `query`, best first.
+    pub fn find_customers(&self, query: &str, limit: usize) -> Vec<CustomerMatch> {
+        self.index
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .find(query, limit)
+    }
+
     /// Validates the draft and stores the new customer; returns it once it is on disk.
     pub fn add_customer(&self, draft: &CustomerDraft) -> Result<Customer> {
         let customer = validate_new_customer(
@@ -61,6 +83,7 @@ impl Regulars {
             self.clock.today(),
         )?;
         self.store.put_customer(&customer)?;
+        self.indexed(&[&customer]);
         Ok(customer)
     }
 
@@ -81,7 +104,25 @@ impl Regulars {
         let interaction = validate_interaction(note, customer.id, self.clock.as_ref())?;
         customer.last_contacted = Some(interaction.at);
         self.store.log_interaction(&interaction, &customer)?;
+        self.indexed(&[&customer]);
         Ok((customer, interaction))
+    }
+
+    /// Adds `count` realistic sample customers (tagged `demo`) with notes; the same
+    /// seed gives the same people. Written in chunks, each one transaction.
+    pub fn seed_demo(&self, count: usize, seed: u64) -> Result<usize> {
+        let _w = self.write_lock();
+        let generated = crate::demo::generate(count, seed, self.clock.now());
+        for chunk in generated.chunks(1000) {
+            let customers: Vec<Customer> = chunk.iter().map(|d| d.customer.clone()).collect();
+            let interactions: Vec<Interaction> = chunk
+                .iter()
+                .flat_map(|d| d.interactions.iter().cloned())
+                .collect();
+            self.store.put_many(&customers, &interactions)?;
+            self.indexed(&customers.iter().collect::<Vec<_>>());
+        }
+        Ok(generated.len())
     }
 
     /// Replaces the customer's profile with the edited draft.
@@ -90,6 +131,7 @@ impl Regulars {
         let existing = self.customer(id)?;
         let edited = validate_edit(&existing, draft, self.clock.now(), self.clock.today())?;
         self.store.put_customer(&edited)?;
+        self.indexed(&[&edited]);
         Ok(edited)
     }
 
@@ -109,6 +151,7 @@ impl Regulars {
         c.archived_at = archived.then_some(now);
         c.updated_at = now;
         self.store.put_customer(&c)?;
+        self.indexed(&[&c]);
         Ok(c)
     }
 
@@ -125,6 +168,10 @@ impl Regulars {
             }
         }
         self.store.delete_customer(&c.id, &related)?;
+        self.index
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(&c.id);
         Ok(())
     }
 

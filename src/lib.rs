@@ -4,14 +4,18 @@
 //! - [`store`]: the sled store — the only module that touches sled.
 //! - [`app`]: the façade ([`Regulars`]) through which the CLI and the shell reach every use case.
 //! - [`clock`]: "now" and the owner's time zone, as a parameter (fixed in tests).
+//! - [`demo`]: reproducible sample customers and notes, for trying the app and benchmarks.
 //! - [`error`]: the façade's error and its serializable report for IPC and `--json`.
+//! - [`search`]: finding customers as the owner types (an index derived from the store).
 //! - [`paths`]: the default data directory, shared by the CLI and the desktop app.
 
 pub mod app;
 pub mod clock;
+pub mod demo;
 pub mod error;
 pub mod model;
 pub mod paths;
+pub mod search;
 pub mod store;
 
 pub use app::Regulars;

@@ -21,6 +21,8 @@ pub fn run() {
                 let _ = window.set_focus();
             }
         }))
+        // Links in notes open in the system browser; the capability limits which.
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let backend = Backend::open(app.handle());
             app.manage(backend);
@@ -28,7 +30,18 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::list_customers,
-            commands::add_customer
+            commands::list_archived_customers,
+            commands::get_customer,
+            commands::add_customer,
+            commands::update_customer,
+            commands::archive_customer,
+            commands::restore_customer,
+            commands::delete_customer,
+            commands::timeline,
+            commands::log_interaction,
+            commands::quick_note_draft,
+            commands::save_quick_note_draft,
+            commands::find_customers
         ])
         .run(tauri::generate_context!())
         .expect("the Regulars window could not start");

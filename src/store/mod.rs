@@ -293,6 +293,31 @@ impl Store {
         self.write(&writes)
     }
 
+    /// Stores many customers and their interactions in one transaction (imports,
+    /// sample data): one flush for the lot instead of one per record.
+    pub fn put_many(&self, customers: &[Customer], interactions: &[Interaction]) -> Result<()> {
+        let mut writes = Vec::with_capacity(customers.len() + interactions.len() * 2);
+        for c in customers {
+            writes.push(Change::put(
+                Tree::Customers,
+                c.id.as_bytes().to_vec(),
+                self.encode(c)?,
+            ));
+        }
+        for i in interactions {
+            let key = interaction_key(i);
+            if let Some(f) = i.follow_up {
+                writes.push(Change::put(
+                    Tree::FollowUps,
+                    follow_up_key(f.date, &key),
+                    key.clone(),
+                ));
+            }
+            writes.push(Change::put(Tree::Interactions, key, self.encode(i)?));
+        }
+        self.write(&writes)
+    }
+
     /// A customer's interactions, newest first.
     pub fn interactions_of(&self, id: &CustomerId) -> Result<Vec<Interaction>> {
         self.interactions

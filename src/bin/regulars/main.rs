@@ -37,6 +37,14 @@ enum Command {
     /// Log meetings, calls and notes.
     #[command(subcommand)]
     Note(NoteCommand),
+    /// Add realistic sample customers (tagged `demo`), for trying the app and benchmarks.
+    SeedDemo {
+        #[arg(long)]
+        customers: usize,
+        /// The same seed gives the same people.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// A customer's timeline, newest first.
     Timeline {
         id: String,
@@ -291,6 +299,10 @@ fn run(cli: Cli) -> Result<(), String> {
             };
             let interaction = app.log_interaction(&id, &draft).map_err(fail)?;
             println!("{}", interaction.id);
+        }
+        Command::SeedDemo { customers, seed } => {
+            let added = app.seed_demo(customers, seed).map_err(fail)?;
+            println!("{added}");
         }
         Command::Timeline { id, json } => {
             let entries = app.timeline(&id).map_err(fail)?;

@@ -1,0 +1,219 @@
+//! Finding customers as the owner types: an in-memory index of the text people
+//! search by, kept in step by the façade on every write and rebuilt from the
+//! store on open. Matching ignores case and accents ("jose" finds "José").
+//! Must never be the source of truth: the store is; this is a derived view.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use ts_rs::TS;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::model::{Customer, CustomerId};
+
+/// One search hit, enough to show and pick it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct CustomerMatch {
+    pub id: String,
+    pub name: String,
+    pub company: Option<String>,
+}
+
+/// Lowercase, without accents: the form both the index and queries are compared in.
+pub fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+struct Entry {
+    name: String,
+    company: Option<String>,
+    name_folded: String,
+    /// Nickname, company, emails: matched after the name.
+    others_folded: Vec<String>,
+}
+
+#[derive(Default)]
+pub struct CustomerIndex {
+    entries: HashMap<CustomerId, Entry>,
+}
+
+/// How well a text matches: lower is better.
+fn rank(text: &str, query: &str) -> Option<u8> {
+    if text.starts_with(query) {
+        Some(0)
+    } else if text
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| word.starts_with(query))
+    {
+        Some(1)
+    } else if text.contains(query) {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+/// Every query letter appears in order ("anbg" finds "Anna Berg").
+fn is_subsequence(text: &str, query: &str) -> bool {
+    let mut letters = text.chars();
+    query
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .all(|q| letters.any(|t| t == q))
+}
+
+impl CustomerIndex {
+    /// Indexes every customer that is not archived.
+    pub fn build(customers: impl IntoIterator<Item = Customer>) -> Self {
+        let mut index = Self::default();
+        for c in customers {
+            index.update(&c);
+        }
+        index
+    }
+
+    /// Takes in a new or changed customer (an archived one leaves the index).
+    pub fn update(&mut self, c: &Customer) {
+        if c.archived_at.is_some() {
+            self.entries.remove(&c.id);
+            return;
+        }
+        let mut others: Vec<String> = c.emails.iter().map(|e| fold(e)).collect();
+        others.extend(c.nickname.iter().chain(c.company.iter()).map(|t| fold(t)));
+        self.entries.insert(
+            c.id,
+            Entry {
+                name: c.name.clone(),
+                company: c.company.clone(),
+                name_folded: fold(&c.name),
+                others_folded: others,
+            },
+        );
+    }
+
+    pub fn remove(&mut self, id: &CustomerId) {
+        self.entries.remove(id);
+    }
+
+    /// The best `limit` matches for `query`, best first; names beat other fields,
+    /// prefixes beat substrings, and letters-in-order comes last.
+    pub fn find(&self, query: &str, limit: usize) -> Vec<CustomerMatch> {
+        let q = fold(query.trim());
+        if q.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        let mut hits: Vec<(u8, &str, &CustomerId, &Entry)> = self
+            .entries
+            .iter()
+            .filter_map(|(id, e)| {
+                let score = rank(&e.name_folded, &q)
+                    .or_else(|| {
+                        e.others_folded
+                            .iter()
+                            .filter_map(|o| rank(o, &q))
+                            .min()
+                            .map(|r| r + 3)
+                    })
+                    .or_else(|| is_subsequence(&e.name_folded, &q).then_some(6))?;
+                Some((score, e.name_folded.as_str(), id, e))
+            })
+            .collect();
+        let by_rank = |a: &(u8, &str, &CustomerId, &Entry), b: &(u8, &str, &CustomerId, &Entry)| {
+            (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2))
+        };
+        if hits.len() > limit {
+            hits.select_nth_unstable_by(limit - 1, by_rank);
+            hits.truncate(limit);
+        }
+        hits.sort_unstable_by(by_rank);
+        hits.into_iter()
+            .map(|(_, _, id, e)| CustomerMatch {
+                id: id.to_string(),
+                name: e.name.clone(),
+                company: e.company.clone(),
+            })
+            .collect()
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{validate_new_customer, CustomerDraft};
+    use chrono::Utc;
+
+    fn customer(name: &str, company: Option<&str>, email: Option<&str>) -> Customer {
+        let draft = CustomerDraft {
+            name: name.into(),
+            company: company.map(Into::into),
+            emails: email.into_iter().map(Into::into).collect(),
+            ..Default::default()
+        };
+        let now = Utc::now();
+        validate_new_customer(&draft, CustomerId::new_v7(), now, now.date_naive()).unwrap()
+    }
+
+    fn names(index: &CustomerIndex, q: &str) -> Vec<String> {
+        index.find(q, 10).into_iter().map(|m| m.name).collect()
+    }
+
+    #[test]
+    fn accents_and_case_do_not_matter() {
+        let index = CustomerIndex::build([customer("José Álvarez", None, None)]);
+        assert_eq!(names(&index, "jose alv"), ["José Álvarez"]);
+        assert_eq!(names(&index, "ÁLVAREZ"), ["José Álvarez"]);
+    }
+
+    #[test]
+    fn a_name_prefix_beats_a_word_prefix_beats_a_company_match() {
+        let index = CustomerIndex::build([
+            customer("Bakery Nord", None, None),
+            customer("Anna Berg", Some("Bakeries United"), None),
+            customer("Nils Bak", None, None),
+        ]);
+        assert_eq!(
+            names(&index, "bak"),
+            ["Bakery Nord", "Nils Bak", "Anna Berg"]
+        );
+    }
+
+    #[test]
+    fn letters_in_order_find_a_name_as_a_last_resort() {
+        let index = CustomerIndex::build([customer("Anna Berg", None, None)]);
+        assert_eq!(names(&index, "anbg"), ["Anna Berg"]);
+        assert!(names(&index, "gbna").is_empty());
+    }
+
+    #[test]
+    fn emails_are_searched_and_archived_customers_are_not() {
+        let mut gone = customer("Gone Person", None, Some("gone@example.com"));
+        let mut index =
+            CustomerIndex::build([customer("Finn", None, Some("finn@holm.se")), gone.clone()]);
+        assert_eq!(names(&index, "holm"), ["Finn"]);
+        gone.archived_at = Some(Utc::now());
+        index.update(&gone);
+        assert!(names(&index, "gone").is_empty());
+    }
+
+    #[test]
+    fn the_limit_keeps_the_best() {
+        let index =
+            CustomerIndex::build((0..50).map(|i| customer(&format!("Anna {i:02}"), None, None)));
+        assert_eq!(names(&index, "anna").len(), 10);
+        assert_eq!(names(&index, "anna")[0], "Anna 00");
+        assert!(index.find("", 10).is_empty());
+    }
+}
