@@ -17,7 +17,7 @@ as_root() {
 }
 
 # Packages needed to build and run the app (webkit2gtk 4.1 is Tauri 2's WebView on Linux).
-APP_PACKAGES=(build-essential pkg-config curl file libssl-dev libwebkit2gtk-4.1-dev
+APP_PACKAGES=(ca-certificates build-essential pkg-config curl file libssl-dev libwebkit2gtk-4.1-dev
   libxdo-dev libayatana-appindicator3-dev librsvg2-dev)
 # And to drive the real app in tests: a virtual display, a private D-Bus session,
 # WebKit's WebDriver, and a real notification daemon.
@@ -36,13 +36,25 @@ ensure_packages() {
   fi
 }
 
+# The Rust version Cargo.toml asks for (rust-version).
+RUST_MIN="$(sed -n 's/^rust-version = "\(.*\)"/\1/p' Cargo.toml | head -1)"
+
+version_at_least() { # version_at_least HAVE NEED
+  [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -1)" = "$2" ]
+}
+
 ensure_rust() {
-  if ! command -v cargo >/dev/null; then
-    [ -x "$HOME/.cargo/bin/cargo" ] || {
-      say "Installing Rust (rustup)"
+  export PATH="$HOME/.cargo/bin:$PATH"
+  local have=""
+  command -v rustc >/dev/null && have="$(rustc --version | awk '{print $2}')"
+  if [ -z "$have" ] || ! version_at_least "$have" "$RUST_MIN"; then
+    if command -v rustup >/dev/null; then
+      say "Updating Rust (have ${have:-none}, need $RUST_MIN)"
+      rustup toolchain install stable --profile minimal -c clippy,rustfmt && rustup default stable
+    else
+      say "Installing Rust with rustup (have ${have:-none}, need $RUST_MIN)"
       curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal -c clippy,rustfmt
-    }
-    export PATH="$HOME/.cargo/bin:$PATH"
+    fi
   fi
   # Components are separate under rustup; add them if this toolchain lacks them.
   if command -v rustup >/dev/null; then
@@ -51,16 +63,24 @@ ensure_rust() {
   fi
 }
 
+# Vite 7 needs Node 20.19+ (or 22.12+). Distributions often ship older ones, so
+# when the system's is too old we install Node 22 from the npm registry (the
+# `node` package carries the binary) into a private folder, not system-wide.
+PRIVATE_NODE="${XDG_CACHE_HOME:-$HOME/.cache}/regulars/node"
+
+node_ok() {
+  command -v node >/dev/null && command -v npm >/dev/null &&
+    node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit((a===20&&b>=19)||(a===22&&b>=12)||a>22?0:1)'
+}
+
 ensure_node() {
-  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-    ensure_packages nodejs npm
-  fi
-  # Vite 7 needs Node 20.19 or newer.
-  local v; v="$(node -p 'process.versions.node')"
-  if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>20||(a===20&&b>=19)?0:1)'; then
-    echo "Node $v is too old: Regulars' front end needs Node 20.19 or newer (https://nodejs.org, or nvm)." >&2
-    exit 1
-  fi
+  export PATH="$PRIVATE_NODE/node_modules/.bin:$PATH"
+  node_ok && return
+  command -v npm >/dev/null || ensure_packages nodejs npm
+  say "Installing Node 22 into $PRIVATE_NODE (the system's is $(node --version 2>/dev/null || echo missing))"
+  npm install --prefix "$PRIVATE_NODE" --no-audit --no-fund --loglevel=error node@22
+  hash -r
+  node_ok || { echo "Could not set up Node 20.19+/22.12+; install a current Node (nodejs.org) and retry." >&2; exit 1; }
 }
 
 ensure_ui_packages() {

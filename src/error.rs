@@ -13,7 +13,7 @@ pub enum Error {
     Invalid(#[from] ValidationError),
     #[error("no customer with id {0}")]
     CustomerNotFound(String),
-    #[error("\"{0}\" is not a customer id")]
+    #[error("{0:?} is not a customer id")]
     BadId(String),
     #[error(
         "no data directory: set {} or pass --data-dir",

@@ -244,8 +244,8 @@ fn a_store_whose_database_vanished_is_reported_not_recreated() {
     let dir = tempfile::tempdir().unwrap();
     ok(dir.path(), &["customer", "add", "--name", "Anna"]);
     std::fs::remove_dir_all(dir.path().join("store")).unwrap();
-    fails_naming(dir.path(), &["customer", "list"], &["left untouched"]);
-    fails_naming(dir.path(), &["customer", "list"], &["left untouched"]);
+    fails_naming(dir.path(), &["customer", "list"], &["did not replace it"]);
+    fails_naming(dir.path(), &["customer", "list"], &["did not replace it"]);
 }
 
 fn regulars_with_stdin(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
@@ -468,14 +468,14 @@ fn an_invalid_edit_writes_nothing() {
 }
 
 #[test]
-fn delete_needs_yes_and_then_removes_the_customer_and_their_timeline() {
+fn erase_needs_yes_and_then_removes_the_customer_and_their_timeline() {
     let dir = tempfile::tempdir().unwrap();
     let id = ok(
         dir.path(),
         &["customer", "add", "--name", "Anna", "--note", "hello"],
     );
     let id = id.trim();
-    fails_naming(dir.path(), &["customer", "delete", id], &["--yes"]);
+    fails_naming(dir.path(), &["customer", "erase", id], &["--yes"]);
     assert_eq!(
         json(dir.path(), &["customer", "list", "--json"])
             .as_array()
@@ -483,7 +483,7 @@ fn delete_needs_yes_and_then_removes_the_customer_and_their_timeline() {
             .len(),
         1
     );
-    ok(dir.path(), &["customer", "delete", id, "--yes"]);
+    ok(dir.path(), &["customer", "erase", id, "--yes"]);
     assert_eq!(
         json(dir.path(), &["customer", "list", "--json"]),
         serde_json::json!([])
@@ -524,4 +524,112 @@ fn relate_shows_on_both_customers() {
     let b = json(dir.path(), &["customer", "show", bakery.trim(), "--json"]);
     assert_eq!(b["relationships"][0]["kind"], "employs");
     assert_eq!(b["relationships"][0]["customer_id"], anna.trim());
+}
+
+#[test]
+fn a_failed_add_on_a_fresh_machine_creates_no_data_directory() {
+    let parent = tempfile::tempdir().unwrap();
+    let fresh = parent.path().join("never-created");
+    for args in [
+        &["customer", "add", "--name", ""][..],
+        &[
+            "customer",
+            "add",
+            "--name",
+            "Anna",
+            "--birthday",
+            "2025-02-30",
+        ],
+        &["customer", "add", "--name", "Anna", "--note", " "],
+        &["customer", "add", "--name", "Anna", "--date", "no-equals"],
+        &[
+            "note",
+            "add",
+            "0190b2d8-0000-7000-8000-000000000000",
+            "x",
+            "--follow-up",
+            "tomorrow",
+        ],
+    ] {
+        let out = regulars(&fresh, args);
+        assert!(!out.status.success(), "{args:?}");
+        assert!(!fresh.exists(), "{args:?} created {}", fresh.display());
+    }
+}
+
+#[test]
+fn argument_errors_are_one_line_naming_the_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    fails_naming(dir.path(), &["customer", "add"], &["--name"]);
+    fails_naming(
+        dir.path(),
+        &["customer", "add", "--name", "A", "--kind", "robot"],
+        &["robot"],
+    );
+    fails_naming(
+        dir.path(),
+        &["customer", "add", "--name", "A", "--cadence", "often"],
+        &["often"],
+    );
+}
+
+#[test]
+fn an_empty_data_dir_is_refused_rather_than_using_the_current_directory() {
+    let out = Command::new(env!("CARGO_BIN_EXE_regulars"))
+        .args(["--data-dir", "", "customer", "list"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+}
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(
+        dir.path(),
+        &["seed-demo", "--customers", "300", "--seed", "3"],
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_regulars"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["customer", "list"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // like `| head -0`: the reader is gone before we write
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn seed_demo_adds_reproducible_tagged_customers() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    assert_eq!(
+        ok(a.path(), &["seed-demo", "--customers", "40", "--seed", "9"]).trim(),
+        "40"
+    );
+    ok(b.path(), &["seed-demo", "--customers", "40", "--seed", "9"]);
+    let names = |d: &Path| -> Vec<String> {
+        let list = json(d, &["customer", "list", "--tag", "demo", "--json"]);
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["name"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(names(a.path()).len(), 40);
+    assert_eq!(names(a.path()), names(b.path()));
 }

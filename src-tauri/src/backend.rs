@@ -1,51 +1,55 @@
 //! The façade as managed state. If the store cannot be opened the app still
-//! starts, and every command answers with the reason, so the window can say what
-//! is wrong instead of showing an empty list.
+//! starts and every command answers with the reason, so the window can say what
+//! is wrong instead of showing an empty list. A store held by another process
+//! (a CLI command, a cron job) is tried again on the next command.
 
 use std::path::PathBuf;
-use std::thread::sleep;
-use std::time::{Duration, Instant};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use regulars::{paths, ErrorReport, Regulars};
-use tauri::{AppHandle, Manager, Runtime};
 
-pub struct Backend(Result<Regulars, ErrorReport>);
-
-/// How long to wait for a CLI command that holds the store for a moment.
-const OPEN_PATIENCE: Duration = Duration::from_secs(3);
+pub struct Backend {
+    dir: Option<PathBuf>,
+    open: Mutex<Option<Arc<Regulars>>>,
+}
 
 impl Backend {
-    pub fn open<R: Runtime>(app: &AppHandle<R>) -> Self {
-        Self(data_dir(app).and_then(|dir| open_patiently(&dir)))
+    /// Uses the same data directory as the CLI (`regulars::paths`), and tries to open it.
+    pub fn open_default() -> Self {
+        let backend = Self {
+            dir: paths::default_data_dir(),
+            open: Mutex::new(None),
+        };
+        // The first command reports the error, if any; opening now just saves time.
+        let _ = backend.get();
+        backend
     }
 
-    pub fn get(&self) -> Result<&Regulars, ErrorReport> {
-        self.0.as_ref().map_err(Clone::clone)
-    }
-}
-
-/// `REGULARS_DATA_DIR` if set, else the platform app-data directory for our
-/// identifier, which is also the CLI's default (see `regulars::paths`).
-fn data_dir<R: Runtime>(app: &AppHandle<R>) -> Result<PathBuf, ErrorReport> {
-    if let Some(dir) = std::env::var_os(paths::DATA_DIR_ENV).filter(|v| !v.is_empty()) {
-        return Ok(PathBuf::from(dir));
-    }
-    app.path().app_data_dir().map_err(|e| ErrorReport {
-        kind: "io".into(),
-        field: None,
-        message: format!("no app-data directory on this system: {e}"),
-    })
-}
-
-fn open_patiently(dir: &std::path::Path) -> Result<Regulars, ErrorReport> {
-    let started = Instant::now();
-    loop {
-        match Regulars::open(dir) {
-            Ok(app) => return Ok(app),
-            Err(e) if e.kind() == "already-open" && started.elapsed() < OPEN_PATIENCE => {
-                sleep(Duration::from_millis(100));
-            }
-            Err(e) => return Err(e.report()),
+    /// The open façade, opening it now if it was not (yet) available.
+    pub fn get(&self) -> Result<Arc<Regulars>, ErrorReport> {
+        let mut open = self.open.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(app) = open.as_ref() {
+            return Ok(Arc::clone(app));
         }
+        let dir = self.dir.as_ref().ok_or_else(|| ErrorReport {
+            kind: "io".into(),
+            field: None,
+            message: format!(
+                "this system has no app-data directory; set {}",
+                paths::DATA_DIR_ENV
+            ),
+        })?;
+        let app = Arc::new(Regulars::open(dir).map_err(|e| e.report())?);
+        *open = Some(Arc::clone(&app));
+        Ok(app)
+    }
+
+    /// Closes the store cleanly (sled then needs no recovery on the next start).
+    /// Commands still running keep their handle; the store closes when they finish.
+    pub fn close(&self) {
+        self.open
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
     }
 }

@@ -24,8 +24,7 @@ pub fn run() {
         // Links in notes open in the system browser; the capability limits which.
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
-            let backend = Backend::open(app.handle());
-            app.manage(backend);
+            app.manage(Backend::open_default());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -43,6 +42,23 @@ pub fn run() {
             commands::save_quick_note_draft,
             commands::find_customers
         ])
-        .run(tauri::generate_context!())
-        .expect("the Regulars window could not start");
+        .build(tauri::generate_context!())
+        .expect("the Regulars window could not start")
+        .run(|app, event| {
+            // Tauri exits without dropping managed state; close the store ourselves.
+            if let tauri::RunEvent::Exit = event {
+                app.state::<Backend>().close();
+            }
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    /// The app's data directory (from the identifier in tauri.conf.json) must be the CLI's.
+    #[test]
+    fn the_app_identifier_is_the_one_the_cli_uses() {
+        let conf: serde_json::Value =
+            serde_json::from_str(include_str!("../tauri.conf.json")).unwrap();
+        assert_eq!(conf["identifier"], regulars::paths::APP_IDENTIFIER);
+    }
 }

@@ -51,7 +51,8 @@ pub enum CustomerKind {
 }
 
 /// How the customer prefers to be reached.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "kebab-case")]
 #[ts(export)]
 pub enum Channel {
@@ -65,9 +66,8 @@ pub enum Channel {
 }
 
 /// Where the customer stands with the business.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS, clap::ValueEnum,
-)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "kebab-case")]
 #[ts(export)]
 pub enum CustomerStatus {
@@ -102,7 +102,8 @@ pub struct CustomField {
 
 /// How two customers are related. Every kind has an inverse, so a relationship
 /// recorded on one customer is always shown on the other too.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "kebab-case")]
 #[ts(export)]
 pub enum RelationKind {

@@ -39,9 +39,8 @@ impl FromStr for InteractionId {
     }
 }
 
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS, clap::ValueEnum,
-)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "kebab-case")]
 #[ts(export)]
 pub enum InteractionKind {
@@ -80,12 +79,12 @@ impl FromStr for FollowUp {
             None => (s, None),
         };
         let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| {
-            format!("\"{s}\" is not a date (use YYYY-MM-DD, or YYYY-MM-DDTHH:MM with a time)")
+            format!("{s:?} is not a date (use YYYY-MM-DD, or YYYY-MM-DDTHH:MM with a time)")
         })?;
         let time = time
             .map(|t| {
                 NaiveTime::parse_from_str(t, "%H:%M")
-                    .map_err(|_| format!("\"{s}\": the time must be HH:MM (24-hour)"))
+                    .map_err(|_| format!("{s:?}: the time must be HH:MM (24-hour)"))
             })
             .transpose()?;
         Ok(Self { date, time })

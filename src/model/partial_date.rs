@@ -115,11 +115,11 @@ impl fmt::Display for PartialDate {
 fn number(part: &str, what: &str, input: &str) -> Result<u32, PartialDateError> {
     if part.is_empty() || !part.bytes().all(|b| b.is_ascii_digit()) {
         return Err(PartialDateError(format!(
-            "\"{input}\" is not a date: the {what} must be a number (use YYYY-MM-DD, or --MM-DD when the year is unknown)"
+            "{input:?} is not a date: the {what} must be a number (use YYYY-MM-DD, or --MM-DD when the year is unknown)"
         )));
     }
     part.parse()
-        .map_err(|_| PartialDateError(format!("\"{input}\": the {what} is too large")))
+        .map_err(|_| PartialDateError(format!("{input:?}: the {what} is too large")))
 }
 
 impl FromStr for PartialDate {
@@ -130,7 +130,7 @@ impl FromStr for PartialDate {
         let s = input.trim();
         let shape_error = || {
             PartialDateError(format!(
-                "\"{input}\" is not a date (use YYYY-MM-DD, or --MM-DD when the year is unknown)"
+                "{input:?} is not a date (use YYYY-MM-DD, or --MM-DD when the year is unknown)"
             ))
         };
         if let Some(rest) = s.strip_prefix("--") {

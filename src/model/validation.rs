@@ -23,6 +23,7 @@ pub struct Limits {
     pub max_cadence_days: u32,
     pub earliest_birth_year: i32,
     pub custom_value_chars: usize,
+    pub tag_chars: usize,
     /// A note is text typed or pasted after a meeting; 1 MB is far beyond that.
     pub note_bytes: usize,
 }
@@ -36,6 +37,7 @@ pub const LIMITS: Limits = Limits {
     max_cadence_days: 3650,
     earliest_birth_year: 1900,
     custom_value_chars: 2000,
+    tag_chars: 64,
     note_bytes: 1024 * 1024,
 };
 
@@ -63,7 +65,20 @@ fn required_text(field: &str, value: &str, max: usize) -> Result<String, Validat
         return Err(ValidationError::new(field, "must not be empty"));
     }
     limit(field, v, max)?;
+    one_line(field, v)?;
     Ok(v.to_owned())
+}
+
+/// Single-line fields refuse tabs, newlines and other control characters: they
+/// would break one-line listings and CSV/vCard exports.
+fn one_line(field: &str, value: &str) -> Result<(), ValidationError> {
+    match value.chars().find(|c| c.is_control()) {
+        Some(c) => Err(ValidationError::new(
+            field,
+            format!("contains a control character ({c:?}); keep it on one line"),
+        )),
+        None => Ok(()),
+    }
 }
 
 fn limit(field: &str, value: &str, max: usize) -> Result<(), ValidationError> {
@@ -86,6 +101,7 @@ fn optional_text(
         None | Some("") => Ok(None),
         Some(v) => {
             limit(field, v, max)?;
+            one_line(field, v)?;
             Ok(Some(v.to_owned()))
         }
     }
@@ -106,6 +122,7 @@ fn list(
         }
         let item_field = format!("{field}[{i}]");
         limit(&item_field, v, max_chars)?;
+        one_line(&item_field, v)?;
         check(v).map_err(|m| ValidationError::new(&item_field, m))?;
         if !out.iter().any(|o| o.eq_ignore_ascii_case(v)) {
             out.push(v.to_owned());
@@ -127,15 +144,15 @@ fn list(
 fn check_email(v: &str) -> Result<(), String> {
     let (local, domain) = v
         .rsplit_once('@')
-        .ok_or_else(|| format!("\"{v}\" is not an email address (it has no @)"))?;
+        .ok_or_else(|| format!("{v:?} is not an email address (it has no @)"))?;
     if local.is_empty() || domain.is_empty() || !domain.contains('.') || domain.ends_with('.') {
         return Err(format!(
-            "\"{v}\" is not an email address (expected name@example.com)"
+            "{v:?} is not an email address (expected name@example.com)"
         ));
     }
     if v.chars().any(char::is_whitespace) {
         return Err(format!(
-            "\"{v}\" is not an email address (it contains a space)"
+            "{v:?} is not an email address (it contains a space)"
         ));
     }
     Ok(())
@@ -146,18 +163,18 @@ fn check_phone(v: &str) -> Result<(), String> {
     let allowed = |c: char| c.is_ascii_digit() || " +-().//".contains(c);
     if let Some(bad) = v.chars().find(|c| !allowed(*c)) {
         return Err(format!(
-            "\"{v}\" is not a phone number (unexpected character '{bad}')"
+            "{v:?} is not a phone number (unexpected character '{bad}')"
         ));
     }
     if digits < 3 {
-        return Err(format!("\"{v}\" is not a phone number (too few digits)"));
+        return Err(format!("{v:?} is not a phone number (too few digits)"));
     }
     Ok(())
 }
 
 fn check_tag(v: &str) -> Result<(), String> {
     if v.contains(',') {
-        return Err(format!("\"{v}\": a tag cannot contain a comma"));
+        return Err(format!("{v:?}: a tag cannot contain a comma"));
     }
     Ok(())
 }
@@ -276,7 +293,7 @@ pub fn validate_new_customer(
             .map_err(|e| ValidationError::new(format!("{field}.date"), e.to_string()))?;
         dates.push(ImportantDate { label, date });
     }
-    let tags = list("tags", &draft.tags, 64, check_tag)?;
+    let tags = list("tags", &draft.tags, LIMITS.tag_chars, check_tag)?;
     let source = optional_text("source", &draft.source, max)?;
     if let Some(days) = draft.cadence_days {
         if days == 0 || days > LIMITS.max_cadence_days {
@@ -362,7 +379,7 @@ pub fn validate_interaction(
             let local = NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M").map_err(|_| {
                 ValidationError::new(
                     "at",
-                    format!("\"{raw}\" is not a date and time (use YYYY-MM-DDTHH:MM)"),
+                    format!("{raw:?} is not a date and time (use YYYY-MM-DDTHH:MM)"),
                 )
             })?;
             let at = clock.local_to_utc(local).ok_or_else(|| {
@@ -593,5 +610,17 @@ mod tests {
         d.follow_up = Some("2026-02-30".into());
         let err = validate_interaction(&d, CustomerId::new_v7(), &clock()).unwrap_err();
         assert_eq!(err.field, "follow_up");
+    }
+
+    #[test]
+    fn a_name_with_a_newline_or_tab_is_refused_on_one_line() {
+        for bad in ["Anna\nBerg", "Anna\tBerg"] {
+            let err = check(named(bad)).unwrap_err();
+            assert_eq!(err.field, "name");
+            assert!(!err.message.contains('\n'), "{err:?}");
+        }
+        let mut d = named("Anna");
+        d.tags = vec!["vip\n".into(), "a\u{7}b".into()];
+        assert_eq!(check(d).unwrap_err().field, "tags[1]");
     }
 }

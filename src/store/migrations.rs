@@ -34,12 +34,12 @@ fn v2_timeline(db: &sled::Db, _meta: &sled::Tree) -> sled::Result<()> {
     Ok(())
 }
 
-fn version(meta: &sled::Tree) -> sled::Result<u32> {
-    Ok(meta
-        .get(SCHEMA_KEY)?
-        .and_then(|v| <[u8; 4]>::try_from(v.as_ref()).ok())
-        .map(u32::from_be_bytes)
-        .unwrap_or(0))
+/// The version reached: 0 for a new store; `None` when the stored value is malformed.
+fn version(meta: &sled::Tree) -> sled::Result<Option<u32>> {
+    Ok(match meta.get(SCHEMA_KEY)? {
+        None => Some(0),
+        Some(v) => <[u8; 4]>::try_from(v.as_ref()).ok().map(u32::from_be_bytes),
+    })
 }
 
 pub(super) fn run(db: &sled::Db, meta: &sled::Tree, path: &Path) -> Result<()> {
@@ -47,7 +47,17 @@ pub(super) fn run(db: &sled::Db, meta: &sled::Tree, path: &Path) -> Result<()> {
         path: path.to_owned(),
         source,
     };
-    let found = version(meta).map_err(fail)?;
+    let found = version(meta)
+        .map_err(|source| StoreError::Unreadable {
+            path: path.to_owned(),
+            source,
+        })?
+        .ok_or_else(|| StoreError::CorruptRecord {
+            path: path.to_owned(),
+            tree: "meta",
+            key: "schema_version".into(),
+            source: serde::de::Error::custom("not a 4-byte version number"),
+        })?;
     if found > SCHEMA_VERSION {
         return Err(StoreError::NewerSchema {
             path: path.to_owned(),
@@ -72,5 +82,5 @@ pub(super) fn set_version(meta: &sled::Tree, v: u32) {
 
 #[cfg(test)]
 pub(super) fn version_for_test(meta: &sled::Tree) -> u32 {
-    version(meta).unwrap()
+    version(meta).unwrap().unwrap()
 }

@@ -30,13 +30,13 @@ pub use migrations::SCHEMA_VERSION;
 pub enum StoreError {
     #[error("the data at {path} is already open in another Regulars window or command; close it and try again")]
     AlreadyOpen { path: PathBuf },
-    #[error("the store at {path} cannot be read ({source}); it was left untouched — restore a backup or move it aside")]
+    #[error("the store at {path} cannot be read ({source}); Regulars did not replace it — restore a backup or move it aside")]
     Unreadable {
         path: PathBuf,
         #[source]
         source: sled::Error,
     },
-    #[error("the store at {path} was created (id {expected}) but now reads as {found}; it was left untouched — restore a backup or move it aside")]
+    #[error("the store at {path} was created (id {expected}) but now reads as {found}; Regulars did not replace it — restore a backup or move it aside")]
     LostData {
         path: PathBuf,
         expected: String,
@@ -81,11 +81,15 @@ const FOLLOW_UPS: &str = "follow_ups";
 const DRAFTS: &str = "drafts";
 const META: &str = "meta";
 const MARKER_FILE: &str = "store-id";
-const LOCK_FILE: &str = "regulars.lock";
+/// Held while a process has the store open (public so tests can wait for it).
+pub const LOCK_FILE: &str = "regulars.lock";
 
 /// An open store. Cheap to share between threads (`&Store` is enough).
 pub struct Store {
     db: sled::Db,
+    // On Linux sled's flush uses sync_file_range, which does not reach the disk's
+    // cache or the file's size; an fdatasync on this handle after it does.
+    db_file: File,
     customers: sled::Tree,
     interactions: sled::Tree,
     follow_ups: sled::Tree,
@@ -181,8 +185,10 @@ impl Store {
         let interactions = db.open_tree(INTERACTIONS).map_err(unreadable)?;
         let follow_ups = db.open_tree(FOLLOW_UPS).map_err(unreadable)?;
         let drafts = db.open_tree(DRAFTS).map_err(unreadable)?;
+        let db_file = File::open(db_path.join("db")).map_err(io_error(&db_path))?;
         Ok(Store {
             db,
+            db_file,
             customers,
             interactions,
             follow_ups,
@@ -207,7 +213,10 @@ impl Store {
     /// Blocks until everything written so far is on disk. Every write use case
     /// ends here before it reports success.
     fn flush(&self) -> Result<()> {
-        self.db.flush().map(|_| ()).map_err(|e| self.write_error(e))
+        self.db.flush().map_err(|e| self.write_error(e))?;
+        self.db_file
+            .sync_data()
+            .map_err(|e| self.write_error(sled::Error::Io(e)))
     }
 
     fn encode<T: serde::Serialize>(&self, value: &T) -> Result<Vec<u8>> {
@@ -525,7 +534,21 @@ fn open_sled(db_path: &Path) -> Result<sled::Db> {
     let patience = std::time::Duration::from_secs(5);
     let started = std::time::Instant::now();
     loop {
-        match sled::Config::new().path(db_path).open() {
+        // sled 0.34 can panic on some damaged files instead of returning an error;
+        // a panic here must become "cannot be read", never a crash or a trace.
+        let quiet = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        let opened = std::panic::catch_unwind(|| sled::Config::new().path(db_path).open());
+        std::panic::set_hook(quiet);
+        let opened = opened.unwrap_or_else(|panic| {
+            let why = panic
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| panic.downcast_ref::<&str>().copied())
+                .unwrap_or("sled stopped while reading it");
+            Err(sled::Error::Unsupported(format!("it is damaged: {why}")))
+        });
+        match opened {
             Ok(db) => return Ok(db),
             Err(sled::Error::Io(e))
                 if e.to_string().contains("could not acquire lock")
@@ -557,7 +580,14 @@ fn write_marker(path: &Path, id: &str) -> Result<()> {
     let mut f = File::create(&tmp).map_err(io_error(&tmp))?;
     f.write_all(id.as_bytes()).map_err(io_error(&tmp))?;
     f.sync_all().map_err(io_error(&tmp))?;
-    fs::rename(&tmp, path).map_err(io_error(path))
+    fs::rename(&tmp, path).map_err(io_error(path))?;
+    // The rename itself must reach the disk, or the marker could vanish after a power cut.
+    if let Some(dir) = path.parent() {
+        File::open(dir)
+            .and_then(|d| d.sync_all())
+            .map_err(io_error(dir))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -73,7 +73,7 @@ fn a_store_whose_files_vanished_is_reported_never_recreated_empty() {
     fs::remove_dir_all(dir.path().join("store")).unwrap();
     let err = Store::open(dir.path()).unwrap_err();
     assert!(matches!(err, StoreError::LostData { .. }), "{err}");
-    assert!(err.to_string().contains("left untouched"), "{err}");
+    assert!(err.to_string().contains("did not replace it"), "{err}");
     assert!(
         !dir.path().join("store").exists(),
         "no empty store was created in its place"

@@ -3,15 +3,17 @@
 
 mod profile;
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::TypedValueParser;
 use clap::{Parser, Subcommand};
 use regulars::model::{
-    Customer, CustomerDraft, CustomerKind, InteractionDraft, InteractionKind, RelationKind,
+    validate_interaction, validate_new_customer, Customer, CustomerDraft, CustomerId, CustomerKind,
+    InteractionDraft, InteractionKind, RelationKind,
 };
-use regulars::{paths, Error, Regulars};
+use regulars::{paths, Clock, Error, Regulars, SystemClock};
 
 use profile::{AddArgs, EditArgs};
 
@@ -23,7 +25,8 @@ use profile::{AddArgs, EditArgs};
 )]
 struct Cli {
     /// Data directory (default: $REGULARS_DATA_DIR, else the desktop app's own).
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR",
+          value_parser = clap::builder::NonEmptyStringValueParser::new().map(PathBuf::from))]
     data_dir: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
@@ -80,8 +83,9 @@ enum CustomerCommand {
     Archive { id: String },
     /// Bring an archived customer back.
     Restore { id: String },
-    /// Delete a customer and everything that is theirs.
-    Delete {
+    /// Erase a customer and everything that is theirs (notes, follow-ups, relationships).
+    #[command(name = "erase", alias = "delete")]
+    Erase {
         id: String,
         /// Confirm: deleting cannot be undone.
         #[arg(long)]
@@ -115,14 +119,45 @@ enum NoteCommand {
     },
 }
 
-fn print_json<T: serde::Serialize>(value: &T) -> Result<(), String> {
-    let text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
-    println!("{text}");
-    Ok(())
+/// Why the command stopped: a message for stderr, or quietly (the reader of our
+/// output went away, as with `| head`: not an error).
+enum Stop {
+    Failed(String),
+    ReaderGone,
 }
 
-fn print_customer(c: &Customer, app: &Regulars) {
-    let line = |label: &str, value: &str| println!("{:<11}{value}", format!("{label}:"));
+impl From<String> for Stop {
+    fn from(message: String) -> Self {
+        Stop::Failed(message)
+    }
+}
+
+impl From<Error> for Stop {
+    fn from(e: Error) -> Self {
+        Stop::Failed(e.to_string())
+    }
+}
+
+/// Writes to stdout; a closed pipe ends the command quietly instead of panicking.
+fn emit(text: &str) -> Result<(), Stop> {
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Stop::ReaderGone),
+        Err(e) => Err(Stop::Failed(format!("cannot write the output: {e}"))),
+    }
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Stop> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
+    emit(&text)
+}
+
+fn print_customer(c: &Customer, app: &Regulars) -> Result<(), Stop> {
+    let mut text = String::new();
+    let mut line = |label: &str, value: &str| {
+        text.push_str(&format!("{:<11}{value}\n", format!("{label}:")));
+    };
     line("id", &c.id.to_string());
     line("name", &c.name);
     line(
@@ -189,16 +224,17 @@ fn print_customer(c: &Customer, app: &Regulars) {
     if c.archived_at.is_some() {
         line("archived", "yes");
     }
+    emit(text.trim_end())
 }
 
-fn print_list(list: &[Customer], json: bool) -> Result<(), String> {
+fn print_list(list: &[Customer], json: bool) -> Result<(), Stop> {
     if json {
         return print_json(&list);
     }
     for c in list {
         let email = c.emails.first().map(String::as_str).unwrap_or("");
         let birthday = c.birthday.map(|b| b.to_string()).unwrap_or_default();
-        println!("{}\t{}\t{}\t{}", c.id, c.name, email, birthday);
+        emit(&format!("{}\t{}\t{}\t{}", c.id, c.name, email, birthday))?;
     }
     Ok(())
 }
@@ -214,16 +250,54 @@ fn note_text(text: String) -> Result<String, String> {
     Ok(buf)
 }
 
-fn run(cli: Cli) -> Result<(), String> {
+/// Input that can be judged without the store is judged first, so a bad
+/// command never creates or opens a data directory.
+fn check_before_opening(command: &Command) -> Result<(), Stop> {
+    let clock = SystemClock;
+    match command {
+        Command::Customer(CustomerCommand::Add(args)) => {
+            let (draft, note) = args.to_draft()?;
+            let id = CustomerId::new_v7();
+            validate_new_customer(&draft, id, clock.now(), clock.today()).map_err(Error::from)?;
+            if let Some(text) = note {
+                let note = InteractionDraft {
+                    text,
+                    ..Default::default()
+                };
+                validate_interaction(&note, id, &clock).map_err(Error::from)?;
+            }
+        }
+        Command::Note(NoteCommand::Add {
+            text,
+            kind,
+            at,
+            follow_up,
+            ..
+        }) if text != "-" => {
+            let draft = InteractionDraft {
+                kind: *kind,
+                text: text.clone(),
+                at: at.clone(),
+                follow_up: follow_up.clone(),
+            };
+            validate_interaction(&draft, CustomerId::new_v7(), &clock).map_err(Error::from)?;
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+fn run(cli: Cli) -> Result<(), Stop> {
+    check_before_opening(&cli.command)?;
     let dir = cli
         .data_dir
         .or_else(paths::default_data_dir)
         .ok_or_else(|| Error::NoDataDir.to_string())?;
-    let app = Regulars::open(&dir).map_err(|e| e.to_string())?;
-    let fail = |e: Error| e.to_string();
+    let app = Regulars::open(&dir)?;
+    let fail = Stop::from;
     match cli.command {
         Command::Customer(CustomerCommand::Add(args)) => {
-            let (draft, note) = args.into_draft()?;
+            let (draft, note) = args.to_draft()?;
             let customer = match note {
                 None => app.add_customer(&draft).map_err(fail)?,
                 Some(text) => {
@@ -234,7 +308,7 @@ fn run(cli: Cli) -> Result<(), String> {
                     app.add_customer_with_note(&draft, &note).map_err(fail)?.0
                 }
             };
-            println!("{}", customer.id);
+            emit(&customer.id.to_string())?;
         }
         Command::Customer(CustomerCommand::Edit(args)) => {
             let id = args.id.clone();
@@ -261,7 +335,7 @@ fn run(cli: Cli) -> Result<(), String> {
             if json {
                 print_json(&c)?;
             } else {
-                print_customer(&c, &app);
+                print_customer(&c, &app)?;
             }
         }
         Command::Customer(CustomerCommand::Archive { id }) => {
@@ -270,11 +344,11 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Customer(CustomerCommand::Restore { id }) => {
             app.restore_customer(&id).map_err(fail)?;
         }
-        Command::Customer(CustomerCommand::Delete { id, yes }) => {
+        Command::Customer(CustomerCommand::Erase { id, yes }) => {
             if !yes {
-                return Err(format!(
-                    "deleting removes {id} and everything that is theirs; add --yes to confirm"
-                ));
+                return Err(Stop::Failed(format!(
+                    "erasing removes {id} and everything that is theirs; add --yes to confirm"
+                )));
             }
             app.delete_customer(&id).map_err(fail)?;
         }
@@ -298,11 +372,11 @@ fn run(cli: Cli) -> Result<(), String> {
                 follow_up,
             };
             let interaction = app.log_interaction(&id, &draft).map_err(fail)?;
-            println!("{}", interaction.id);
+            emit(&interaction.id.to_string())?;
         }
         Command::SeedDemo { customers, seed } => {
             let added = app.seed_demo(customers, seed).map_err(fail)?;
-            println!("{added}");
+            emit(&added.to_string())?;
         }
         Command::Timeline { id, json } => {
             let entries = app.timeline(&id).map_err(fail)?;
@@ -328,9 +402,29 @@ fn run(cli: Cli) -> Result<(), String> {
 }
 
 fn main() -> ExitCode {
-    match run(Cli::parse()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => e.exit(), // --help, --version
+        Err(e) => {
+            // clap explains over several lines; scripts get one: the explanation up to
+            // the usage block, joined ("… not provided: --name <NAME>").
+            let text = e.to_string();
+            let explanation: Vec<&str> = text
+                .lines()
+                .map(str::trim)
+                .take_while(|l| !l.is_empty() && !l.starts_with("Usage:"))
+                .collect();
+            let line = explanation.join(" ");
+            eprintln!(
+                "regulars: {} (see --help)",
+                line.trim_start_matches("error: ")
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match run(cli) {
+        Ok(()) | Err(Stop::ReaderGone) => ExitCode::SUCCESS,
+        Err(Stop::Failed(message)) => {
             eprintln!("regulars: {message}");
             ExitCode::FAILURE
         }

@@ -77,22 +77,22 @@ fn upsert_by_label<T>(list: &mut Vec<T>, label: &str, item: T, label_of: impl Fn
 }
 
 impl ProfileArgs {
-    fn apply(self, d: &mut CustomerDraft) -> Result<(), String> {
-        let replace = |slot: &mut Option<String>, v: Option<String>| {
+    fn apply(&self, d: &mut CustomerDraft) -> Result<(), String> {
+        let replace = |slot: &mut Option<String>, v: &Option<String>| {
             if v.is_some() {
-                *slot = v;
+                slot.clone_from(v);
             }
         };
-        replace(&mut d.given_name, self.given_name);
-        replace(&mut d.family_name, self.family_name);
-        replace(&mut d.nickname, self.nickname);
-        replace(&mut d.company, self.company);
-        replace(&mut d.role, self.role);
-        replace(&mut d.birthday, self.birthday);
-        replace(&mut d.source, self.source);
-        d.emails.extend(self.emails);
-        d.phones.extend(self.phones);
-        d.tags.extend(self.tags);
+        replace(&mut d.given_name, &self.given_name);
+        replace(&mut d.family_name, &self.family_name);
+        replace(&mut d.nickname, &self.nickname);
+        replace(&mut d.company, &self.company);
+        replace(&mut d.role, &self.role);
+        replace(&mut d.birthday, &self.birthday);
+        replace(&mut d.source, &self.source);
+        d.emails.extend(self.emails.iter().cloned());
+        d.phones.extend(self.phones.iter().cloned());
+        d.tags.extend(self.tags.iter().cloned());
         for raw in &self.dates {
             let (label, date) = split_pair("--date", raw, "LABEL=DATE")?;
             let item = DateDraft {
@@ -137,14 +137,14 @@ pub struct AddArgs {
 
 impl AddArgs {
     /// The draft to create, and the first note if one was given.
-    pub fn into_draft(self) -> Result<(CustomerDraft, Option<String>), String> {
+    pub fn to_draft(&self) -> Result<(CustomerDraft, Option<String>), String> {
         let mut draft = CustomerDraft {
-            name: self.name,
+            name: self.name.clone(),
             kind: self.kind.into(),
             ..Default::default()
         };
         self.profile.apply(&mut draft)?;
-        Ok((draft, self.note))
+        Ok((draft, self.note.clone()))
     }
 }
 

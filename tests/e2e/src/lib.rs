@@ -226,19 +226,22 @@ impl RunningApp {
     }
 }
 
-/// Waits until the store in `data_dir` can be opened by someone else.
+/// Waits until no process holds the store's lock in `data_dir`. It only tries the
+/// lock: opening the store here would run sled's recovery and close it cleanly,
+/// hiding what the app itself left behind from the next launch.
 async fn wait_until_store_released(data_dir: &Path) {
+    let lock = data_dir.join(regulars::store::LOCK_FILE);
     let started = Instant::now();
     loop {
-        match regulars::Regulars::open(data_dir) {
-            Err(e) if e.kind() == "already-open" => {}
-            // Opened, or refused for another reason (a test may damage the store on purpose).
-            _ => return,
+        match std::fs::File::open(&lock) {
+            Err(_) => return, // never opened: nothing to wait for
+            Ok(f) if f.try_lock().is_ok() => return,
+            Ok(_) => {}
         }
         assert!(
             started.elapsed() < Duration::from_secs(15),
             "the app still holds {} after quitting",
-            data_dir.display()
+            lock.display()
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }

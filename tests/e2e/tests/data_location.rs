@@ -53,7 +53,7 @@ async fn a_damaged_store_is_reported_in_the_window_and_left_untouched() {
     let app = RunningApp::launch(data.path()).await;
     let alert = app.wait_for(Locator::Css("[role='alert']")).await;
     let text = alert.text().await.unwrap();
-    assert!(text.contains("left untouched"), "{text}");
+    assert!(text.contains("did not replace it"), "{text}");
     assert!(text.contains(&data.path().display().to_string()), "{text}");
     // No add form on top of a store that is not there: nothing can be typed into the void.
     assert!(app
