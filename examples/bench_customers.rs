@@ -1,10 +1,13 @@
 //! Benchmarks on generated data (see BENCHMARKS.md). Run in release:
 //!     cargo run --release --example bench_customers -- 1000 10000 100000
 //! For each size: seeds a fresh store, then times reopening (which rebuilds the
-//! search index), search as the owner types, the full list and a tag filter.
+//! index), search as the owner types, list queries (first page of 200, filtered
+//! by tag / birthday within 7 days / not contacted for 60 days / tag + channel,
+//! in three sort orders) from the index, and the old path that reads every record.
 
 use std::time::{Duration, Instant};
 
+use regulars::listing::{CustomerQuery, SortBy};
 use regulars::Regulars;
 
 fn percentile(samples: &mut [Duration], p: f64) -> Duration {
@@ -55,7 +58,29 @@ fn main() {
         "anbg",
         "example.com",
     ];
-    println!("| customers | seed (write) | reopen + index | find p50 / p95 | list all p50 / p95 | tag filter p50 / p95 | disk |");
+    let queries_list = [
+        CustomerQuery::default(),
+        CustomerQuery {
+            tag: Some("vip".into()),
+            ..Default::default()
+        },
+        CustomerQuery {
+            birthday_within_days: Some(7),
+            ..Default::default()
+        },
+        CustomerQuery {
+            not_contacted_for_days: Some(60),
+            sort: SortBy::LastContacted,
+            ..Default::default()
+        },
+        CustomerQuery {
+            tag: Some("wholesale".into()),
+            channel: Some(regulars::model::Channel::Email),
+            sort: SortBy::Created,
+            ..Default::default()
+        },
+    ];
+    println!("| customers | seed (write) | reopen + index | find p50 / p95 | list query p50 / p95 | old full read p50 / p95 | disk |");
     println!("|---|---|---|---|---|---|---|");
     for n in sizes {
         let dir = tempfile::tempdir().unwrap();
@@ -71,7 +96,10 @@ fn main() {
         let (find50, find95) = time(240, |i| app.find_customers(queries[i % queries.len()], 20));
         let runs = if n >= 100_000 { 10 } else { 40 };
         let (list50, list95) = time(runs, |_| app.customers().unwrap().len());
-        let (tag50, tag95) = time(runs, |_| app.customers_tagged("vip").unwrap().len());
+        let (q50, q95) = time(500, |i| {
+            app.list_customers(&queries_list[i % queries_list.len()])
+                .total
+        });
         let disk: u64 = walk(dir.path());
         println!(
             "| {n} | {} | {} | {} / {} | {} / {} | {} / {} | {:.0} MB |",
@@ -79,10 +107,10 @@ fn main() {
             ms(reopened),
             ms(find50),
             ms(find95),
+            ms(q50),
+            ms(q95),
             ms(list50),
             ms(list95),
-            ms(tag50),
-            ms(tag95),
             disk as f64 / 1e6
         );
     }

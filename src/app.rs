@@ -6,6 +6,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError, RwLock};
 
 use crate::clock::{Clock, SystemClock};
 use crate::error::{Error, Result};
+use crate::listing::{CustomerPage, CustomerQuery};
 use crate::model::{
     validate_edit, validate_interaction, validate_new_customer, Customer, CustomerDraft,
     CustomerId, Interaction, InteractionDraft, RelationKind, Relationship, TimelineEntry,
@@ -268,6 +269,14 @@ impl Regulars {
         }
         let text = (!text.trim().is_empty()).then_some(text);
         Ok(self.store.put_draft(QUICK_NOTE_DRAFT, text)?)
+    }
+
+    /// One page of the customer list, filtered and sorted, from the in-memory index.
+    pub fn list_customers(&self, query: &CustomerQuery) -> CustomerPage {
+        self.index
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .list(query, self.clock.today(), self.clock.now())
     }
 
     /// Customers not archived, sorted by name as people read it (case-insensitive), then by age.

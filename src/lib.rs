@@ -6,6 +6,7 @@
 //! - [`clock`]: "now" and the owner's time zone, as a parameter (fixed in tests).
 //! - [`demo`]: reproducible sample customers and notes, for trying the app and benchmarks.
 //! - [`error`]: the façade's error and its serializable report for IPC and `--json`.
+//! - [`listing`]: the customer list's rows, filters and sort, answered from the index.
 //! - [`search`]: finding customers as the owner types (an index derived from the store).
 //! - [`paths`]: the default data directory, shared by the CLI and the desktop app.
 
@@ -13,6 +14,7 @@ pub mod app;
 pub mod clock;
 pub mod demo;
 pub mod error;
+pub mod listing;
 pub mod model;
 pub mod paths;
 pub mod search;

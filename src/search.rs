@@ -10,6 +10,9 @@ use ts_rs::TS;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::listing::{CustomerPage, CustomerQuery, CustomerSummary, Filter, SortBy};
 use crate::model::{Customer, CustomerId};
 
 /// One search hit, enough to show and pick it.
@@ -30,16 +33,24 @@ pub fn fold(text: &str) -> String {
 }
 
 struct Entry {
-    name: String,
-    company: Option<String>,
     name_folded: String,
     /// Nickname, company, emails: matched after the name.
     others_folded: Vec<String>,
+    /// What a list row shows, and what list filters test.
+    summary: CustomerSummary,
+}
+
+/// The order lists are shown in: name as people read it, then age (as `Regulars::customers`).
+type NameKey = (String, CustomerId);
+
+fn name_key(c: &Customer) -> NameKey {
+    (c.name.to_lowercase(), c.id)
 }
 
 #[derive(Default)]
 pub struct CustomerIndex {
     entries: HashMap<CustomerId, Entry>,
+    by_name: Vec<NameKey>,
 }
 
 /// How well a text matches: lower is better.
@@ -79,25 +90,60 @@ impl CustomerIndex {
 
     /// Takes in a new or changed customer (an archived one leaves the index).
     pub fn update(&mut self, c: &Customer) {
+        self.remove(&c.id);
         if c.archived_at.is_some() {
-            self.entries.remove(&c.id);
             return;
         }
         let mut others: Vec<String> = c.emails.iter().map(|e| fold(e)).collect();
         others.extend(c.nickname.iter().chain(c.company.iter()).map(|t| fold(t)));
+        let key = name_key(c);
+        let at = self.by_name.binary_search(&key).unwrap_or_else(|i| i);
+        self.by_name.insert(at, key);
         self.entries.insert(
             c.id,
             Entry {
-                name: c.name.clone(),
-                company: c.company.clone(),
                 name_folded: fold(&c.name),
                 others_folded: others,
+                summary: CustomerSummary::of(c),
             },
         );
     }
 
     pub fn remove(&mut self, id: &CustomerId) {
-        self.entries.remove(id);
+        if let Some(old) = self.entries.remove(id) {
+            let key = (old.summary.name.to_lowercase(), *id);
+            if let Ok(at) = self.by_name.binary_search(&key) {
+                self.by_name.remove(at);
+            }
+        }
+    }
+
+    /// One page of the customers that pass `query`'s filters, in its order.
+    pub fn list(
+        &self,
+        query: &CustomerQuery,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> CustomerPage {
+        let filter = Filter::new(query, today, now);
+        let mut rows: Vec<&CustomerSummary> = self
+            .by_name
+            .iter()
+            .filter_map(|(_, id)| self.entries.get(id).map(|e| &e.summary))
+            .filter(|s| filter.accepts(s))
+            .collect();
+        match query.sort {
+            SortBy::Name => {}
+            // Stable sorts keep name order among equals.
+            SortBy::LastContacted => rows.sort_by_key(|s| s.last_contacted),
+            SortBy::Created => rows.sort_by_key(|s| std::cmp::Reverse(s.created_at)),
+        }
+        let offset = query.offset.unwrap_or(0) as usize;
+        let limit = query.limit.unwrap_or(200) as usize;
+        CustomerPage {
+            total: rows.len() as u32,
+            items: rows.into_iter().skip(offset).take(limit).cloned().collect(),
+        }
     }
 
     /// The best `limit` matches for `query`, best first; names beat other fields,
@@ -134,8 +180,8 @@ impl CustomerIndex {
         hits.into_iter()
             .map(|(_, _, id, e)| CustomerMatch {
                 id: id.to_string(),
-                name: e.name.clone(),
-                company: e.company.clone(),
+                name: e.summary.name.clone(),
+                company: e.summary.company.clone(),
             })
             .collect()
     }
@@ -215,5 +261,93 @@ mod tests {
         assert_eq!(names(&index, "anna").len(), 10);
         assert_eq!(names(&index, "anna")[0], "Anna 00");
         assert!(index.find("", 10).is_empty());
+    }
+
+    fn page(index: &CustomerIndex, q: CustomerQuery) -> Vec<String> {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let now = today.and_hms_opt(9, 0, 0).unwrap().and_utc();
+        index
+            .list(&q, today, now)
+            .items
+            .into_iter()
+            .map(|s| s.name)
+            .collect()
+    }
+
+    #[test]
+    fn the_list_is_in_name_order_and_follows_renames() {
+        let mut zoe = customer("Zoe", None, None);
+        let mut index = CustomerIndex::build([
+            customer("anna", None, None),
+            zoe.clone(),
+            customer("Bo", None, None),
+        ]);
+        assert_eq!(
+            page(&index, CustomerQuery::default()),
+            ["anna", "Bo", "Zoe"]
+        );
+        zoe.name = "Aaron".into();
+        index.update(&zoe);
+        assert_eq!(
+            page(&index, CustomerQuery::default()),
+            ["Aaron", "anna", "Bo"]
+        );
+        index.remove(&zoe.id);
+        assert_eq!(page(&index, CustomerQuery::default()), ["anna", "Bo"]);
+    }
+
+    #[test]
+    fn filters_combine_and_ignore_case_and_accents() {
+        let mut a = customer("Anna", None, None);
+        a.tags = vec!["VIP".into()];
+        a.birthday = Some("--11-30".parse().unwrap());
+        let mut b = customer("Bo", None, None);
+        b.tags = vec!["vip".into()];
+        b.birthday = Some("--01-03".parse().unwrap());
+        b.last_contacted = Some(chrono::Utc::now());
+        let c = customer("Cléa", None, None);
+        let index = CustomerIndex::build([a, b, c]);
+        let vip = || CustomerQuery {
+            tag: Some("vIp".into()),
+            ..Default::default()
+        };
+        assert_eq!(page(&index, vip()), ["Anna", "Bo"]);
+        assert_eq!(
+            page(
+                &index,
+                CustomerQuery {
+                    birthday_within_days: Some(7),
+                    ..vip()
+                }
+            ),
+            ["Anna"]
+        );
+        // Jan 3 is 41 days after Nov 24, across the year end.
+        assert_eq!(
+            page(
+                &index,
+                CustomerQuery {
+                    birthday_within_days: Some(41),
+                    ..vip()
+                }
+            ),
+            ["Anna", "Bo"]
+        );
+        assert_eq!(
+            page(
+                &index,
+                CustomerQuery {
+                    not_contacted_for_days: Some(30),
+                    ..Default::default()
+                }
+            ),
+            ["Anna", "Cléa"]
+        );
+        let paged = CustomerQuery {
+            offset: Some(1),
+            limit: Some(1),
+            ..Default::default()
+        };
+        assert_eq!(page(&index, paged), ["Bo"]);
     }
 }

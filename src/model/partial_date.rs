@@ -91,6 +91,23 @@ impl PartialDate {
     pub fn to_naive(&self) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(self.year?, self.month, self.day)
     }
+
+    /// This yearly date in `year`; Feb 29 falls on Feb 28 in a common year.
+    pub fn in_year(&self, year: i32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, self.month, self.day)
+            .or_else(|| NaiveDate::from_ymd_opt(year, self.month, self.day - 1))
+            .unwrap_or(NaiveDate::MIN)
+    }
+
+    /// The next day on or after `today` that this yearly date falls on.
+    pub fn next_on_or_after(&self, today: NaiveDate) -> NaiveDate {
+        let this_year = self.in_year(today.year());
+        if this_year >= today {
+            this_year
+        } else {
+            self.in_year(today.year() + 1)
+        }
+    }
 }
 
 impl From<NaiveDate> for PartialDate {
@@ -230,5 +247,16 @@ mod tests {
         assert_eq!(d.year(), None);
         assert_eq!(serde_json::to_string(&d).unwrap(), "\"--03-22\"");
         assert!(serde_json::from_str::<PartialDate>("\"2025-02-30\"").is_err());
+    }
+
+    #[test]
+    fn the_next_birthday_wraps_the_year_and_handles_leap_days() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let leap: PartialDate = "1992-02-29".parse().unwrap();
+        assert_eq!(leap.next_on_or_after(d("2026-11-24")), d("2027-02-28"));
+        assert_eq!(leap.next_on_or_after(d("2027-03-01")), d("2028-02-29"));
+        let jan: PartialDate = "--01-02".parse().unwrap();
+        assert_eq!(jan.next_on_or_after(d("2026-12-30")), d("2027-01-02"));
+        assert_eq!(jan.next_on_or_after(d("2027-01-02")), d("2027-01-02"));
     }
 }
