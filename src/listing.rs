@@ -97,6 +97,27 @@ pub struct CustomerPage {
     pub items: Vec<CustomerSummary>,
 }
 
+/// A row's filterable text, folded once when the customer is indexed.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct FoldedFields {
+    tags: Vec<String>,
+    city: Option<String>,
+    country: Option<String>,
+    source: Option<String>,
+}
+
+impl FoldedFields {
+    pub(crate) fn of(s: &CustomerSummary) -> Self {
+        let f = |v: &Option<String>| v.as_deref().map(fold);
+        Self {
+            tags: s.tags.iter().map(|t| fold(t)).collect(),
+            city: f(&s.city),
+            country: f(&s.country),
+            source: f(&s.source),
+        }
+    }
+}
+
 /// The query with its text folded once, and the dates it implies, ready to test rows.
 pub(crate) struct Filter {
     tag: Option<String>,
@@ -110,10 +131,7 @@ pub(crate) struct Filter {
 }
 
 fn same(filter: &Option<String>, value: &Option<String>) -> bool {
-    match filter {
-        None => true,
-        Some(f) => value.as_deref().is_some_and(|v| fold(v) == *f),
-    }
+    filter.is_none() || filter == value
 }
 
 impl Filter {
@@ -143,16 +161,13 @@ impl Filter {
         }
     }
 
-    pub(crate) fn accepts(&self, s: &CustomerSummary) -> bool {
+    pub(crate) fn accepts(&self, s: &CustomerSummary, folded: &FoldedFields) -> bool {
         self.status.is_none_or(|st| s.status == st)
             && self.channel.is_none_or(|ch| s.channel == Some(ch))
-            && self
-                .tag
-                .as_ref()
-                .is_none_or(|t| s.tags.iter().any(|x| fold(x) == *t))
-            && same(&self.city, &s.city)
-            && same(&self.country, &s.country)
-            && same(&self.source, &s.source)
+            && self.tag.as_ref().is_none_or(|t| folded.tags.contains(t))
+            && same(&self.city, &folded.city)
+            && same(&self.country, &folded.country)
+            && same(&self.source, &folded.source)
             && self
                 .birthday
                 .is_none_or(|(from, to)| s.birthday.is_some_and(|b| b.next_on_or_after(from) <= to))

@@ -12,7 +12,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::listing::{CustomerPage, CustomerQuery, CustomerSummary, Filter, SortBy};
+use crate::listing::{CustomerPage, CustomerQuery, CustomerSummary, Filter, FoldedFields, SortBy};
 use crate::model::{Customer, CustomerId};
 
 /// One search hit, enough to show and pick it.
@@ -38,6 +38,21 @@ struct Entry {
     others_folded: Vec<String>,
     /// What a list row shows, and what list filters test.
     summary: CustomerSummary,
+    folded: FoldedFields,
+}
+
+impl Entry {
+    fn of(c: &Customer) -> Self {
+        let mut others: Vec<String> = c.emails.iter().map(|e| fold(e)).collect();
+        others.extend(c.nickname.iter().chain(c.company.iter()).map(|t| fold(t)));
+        let summary = CustomerSummary::of(c);
+        Self {
+            name_folded: fold(&c.name),
+            others_folded: others,
+            folded: FoldedFields::of(&summary),
+            summary,
+        }
+    }
 }
 
 /// The order lists are shown in: name as people read it, then age (as `Regulars::customers`).
@@ -83,8 +98,13 @@ impl CustomerIndex {
     pub fn build(customers: impl IntoIterator<Item = Customer>) -> Self {
         let mut index = Self::default();
         for c in customers {
-            index.update(&c);
+            if c.archived_at.is_none() {
+                index.by_name.push(name_key(&c));
+                index.entries.insert(c.id, Entry::of(&c));
+            }
         }
+        // One sort, rather than an ordered insert per customer.
+        index.by_name.sort_unstable();
         index
     }
 
@@ -94,19 +114,10 @@ impl CustomerIndex {
         if c.archived_at.is_some() {
             return;
         }
-        let mut others: Vec<String> = c.emails.iter().map(|e| fold(e)).collect();
-        others.extend(c.nickname.iter().chain(c.company.iter()).map(|t| fold(t)));
         let key = name_key(c);
         let at = self.by_name.binary_search(&key).unwrap_or_else(|i| i);
         self.by_name.insert(at, key);
-        self.entries.insert(
-            c.id,
-            Entry {
-                name_folded: fold(&c.name),
-                others_folded: others,
-                summary: CustomerSummary::of(c),
-            },
-        );
+        self.entries.insert(c.id, Entry::of(c));
     }
 
     pub fn remove(&mut self, id: &CustomerId) {
@@ -129,8 +140,9 @@ impl CustomerIndex {
         let mut rows: Vec<&CustomerSummary> = self
             .by_name
             .iter()
-            .filter_map(|(_, id)| self.entries.get(id).map(|e| &e.summary))
-            .filter(|s| filter.accepts(s))
+            .filter_map(|(_, id)| self.entries.get(id))
+            .filter(|e| filter.accepts(&e.summary, &e.folded))
+            .map(|e| &e.summary)
             .collect();
         match query.sort {
             SortBy::Name => {}
