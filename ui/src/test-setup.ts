@@ -1,3 +1,19 @@
-// Vitest setup: DOM matchers (toBeInTheDocument…) and unmounting components after each test.
+// Vitest setup: DOM matchers (toBeInTheDocument…), unmounting components after each test, and
+// the parts of <dialog> that jsdom lacks (showModal, close and its "close" event).
 import '@testing-library/jest-dom/vitest';
 import '@testing-library/svelte/vitest';
+
+if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.showModal) {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  HTMLDialogElement.prototype.show = function show(this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement, returnValue?: string) {
+    if (!this.hasAttribute('open')) return;
+    if (returnValue !== undefined) this.returnValue = returnValue;
+    this.removeAttribute('open');
+    this.dispatchEvent(new Event('close'));
+  };
+}

@@ -128,6 +128,38 @@ impl RunningApp {
         app
     }
 
+    /// Kills the app with SIGKILL, as a crash or a power-off would, and waits until
+    /// the store is free. The WebDriver session dies with it.
+    pub async fn kill(mut self) {
+        for pid in app_pids() {
+            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+        }
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        wait_until_no_app_runs().await;
+        wait_until_store_released(&self.data_dir).await;
+    }
+
+    /// Presses a key with Ctrl and Shift held, on whatever has focus.
+    pub async fn press_ctrl_shift(&self, key: char) {
+        // WebDriver key codes: U+E009 Control, U+E008 Shift, U+E000 releases them.
+        let keys = format!("\u{E009}\u{E008}{key}\u{E000}");
+        let focused = self
+            .client
+            .active_element()
+            .await
+            .expect("a focused element");
+        focused.send_keys(&keys).await.expect("keys");
+    }
+
+    /// Runs JavaScript in the page and returns its JSON result.
+    pub async fn js(&self, script: &str) -> serde_json::Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .expect("script ran")
+    }
+
     /// Closes the window and waits until the app process is gone (so the store is released).
     pub async fn quit(mut self) {
         let _ = self.client.clone().close().await;
@@ -247,21 +279,24 @@ async fn wait_until_store_released(data_dir: &Path) {
     }
 }
 
+/// Process ids running the app binary.
+fn app_pids() -> Vec<u32> {
+    let bin = app_binary().canonicalize().unwrap_or_else(|_| app_binary());
+    std::fs::read_dir("/proc")
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter(|e| std::fs::read_link(e.path().join("exe")).is_ok_and(|exe| exe == bin))
+                .filter_map(|e| e.file_name().to_str().and_then(|n| n.parse().ok()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Waits for every process running the app binary to exit.
 async fn wait_until_no_app_runs() {
-    let bin = app_binary().canonicalize().unwrap_or_else(|_| app_binary());
     let started = Instant::now();
-    loop {
-        let running = std::fs::read_dir("/proc")
-            .map(|entries| {
-                entries
-                    .flatten()
-                    .any(|e| std::fs::read_link(e.path().join("exe")).is_ok_and(|exe| exe == bin))
-            })
-            .unwrap_or(false);
-        if !running {
-            return;
-        }
+    while !app_pids().is_empty() {
         assert!(
             started.elapsed() < Duration::from_secs(15),
             "the app did not exit"

@@ -1,5 +1,6 @@
 // The Customers view: the list the core returned, its empty state, and a store it cannot read.
 import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
 import { invoke, isTauri } from '@tauri-apps/api/core';
 import { beforeEach, expect, it, vi } from 'vitest';
 import { formatBirthday } from '../lib/format';
@@ -35,6 +36,42 @@ it('lists the customers with their details and count', async () => {
   expect(screen.getByRole('heading', { level: 1, name: 'Customers' })).toBeInTheDocument();
   expect(screen.getByText('2 customers')).toBeInTheDocument();
   expect(invokeMock).toHaveBeenCalledWith('list_customers', undefined);
+});
+
+it("links each name, exactly as stored, to the customer's page", async () => {
+  const anna = storedCustomer({ name: 'Anna Berg' });
+  invokeMock.mockResolvedValue([anna]);
+  render(CustomersView);
+
+  const list = await screen.findByRole('list', { name: 'Customers' });
+  const name = list.querySelector('li .customer-name');
+  expect(name?.tagName).toBe('A');
+  expect(name?.textContent).toBe('Anna Berg');
+  expect(name).toHaveAttribute('href', `#/customers/${anna.id}`);
+});
+
+it('refreshes the list when a customer was added from the Quick note', async () => {
+  invokeMock.mockResolvedValue([]);
+  const view = render(CustomersView, { customersAdded: 0 });
+  await screen.findByText('No customers yet.');
+  invokeMock.mockResolvedValue([storedCustomer({ name: 'Zed Olsen' })]);
+  await view.rerender({ customersAdded: 1 });
+
+  expect(await screen.findByRole('link', { name: 'Zed Olsen' })).toBeInTheDocument();
+});
+
+it('shows the archived customers on request, as links to their pages', async () => {
+  const archived = storedCustomer({ name: 'Old Olle', archived_at: '2025-01-01T00:00:00Z' });
+  invokeMock.mockImplementation(async (command) => (command === 'list_archived_customers' ? [archived] : []));
+  render(CustomersView);
+
+  const toggle = await screen.findByRole('button', { name: 'Archived customers' });
+  expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await userEvent.setup().click(toggle);
+
+  const list = await screen.findByRole('list', { name: 'Archived customers' });
+  expect(within(list).getByRole('link', { name: 'Old Olle' })).toHaveAttribute('href', `#/customers/${archived.id}`);
+  expect(within(screen.getByRole('list', { name: 'Customers' })).queryAllByRole('listitem')).toEqual([]);
 });
 
 it('shows user text as text, never as markup', async () => {

@@ -1,7 +1,23 @@
 // The typed commands call the right Tauri command and turn every rejection into an ApiError.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { invoke, isTauri } from '@tauri-apps/api/core';
-import { addCustomer, ApiError, listCustomers } from './api';
+import {
+  addCustomer,
+  ApiError,
+  archiveCustomer,
+  deleteCustomer,
+  findCustomers,
+  getCustomer,
+  listArchivedCustomers,
+  listCustomers,
+  logInteraction,
+  openExternal,
+  quickNoteDraft,
+  restoreCustomer,
+  saveQuickNoteDraft,
+  timeline,
+  updateCustomer,
+} from './api';
 import { storedCustomer } from '../test-fixtures';
 import type { CustomerDraft } from './bindings/CustomerDraft';
 
@@ -88,6 +104,53 @@ describe('addCustomer', () => {
     invokeMock.mockRejectedValue(new TypeError('IPC went away'));
     const error = await rejection(addCustomer(draft));
     expect(error.report).toEqual({ kind: 'internal', field: null, message: 'IPC went away' });
+  });
+});
+
+describe('the other commands', () => {
+  it('call the right command with the right arguments', async () => {
+    const cases: [() => Promise<unknown>, string, Record<string, unknown> | undefined, unknown][] = [
+      [() => listArchivedCustomers(), 'list_archived_customers', undefined, [anna]],
+      [() => getCustomer('c1'), 'get_customer', { id: 'c1' }, anna],
+      [() => updateCustomer('c1', draft), 'update_customer', { id: 'c1', draft }, anna],
+      [() => archiveCustomer('c1'), 'archive_customer', { id: 'c1' }, anna],
+      [() => restoreCustomer('c1'), 'restore_customer', { id: 'c1' }, anna],
+      [() => timeline('c1'), 'timeline', { id: 'c1' }, []],
+      [() => quickNoteDraft(), 'quick_note_draft', undefined, 'draft'],
+      [() => findCustomers('ann', 8), 'find_customers', { query: 'ann', limit: 8 }, []],
+    ];
+    for (const [run, command, args, answer] of cases) {
+      invokeMock.mockReset();
+      invokeMock.mockResolvedValue(answer);
+      await expect(run()).resolves.toEqual(answer);
+      expect(invokeMock).toHaveBeenCalledWith(command, args);
+    }
+  });
+
+  it('logs an interaction with the customer id in camelCase, as Tauri expects', async () => {
+    invokeMock.mockResolvedValue('i1');
+    const note = { kind: 'call' as const, text: 'Hi', follow_up: '2025-12-01' };
+    await expect(logInteraction('c1', note)).resolves.toBe('i1');
+    expect(invokeMock).toHaveBeenCalledWith('log_interaction', { customerId: 'c1', draft: note });
+  });
+
+  it('deletes, saves the draft and opens links, resolving to nothing', async () => {
+    invokeMock.mockResolvedValue(null);
+    await expect(deleteCustomer('c1')).resolves.toBeUndefined();
+    expect(invokeMock).toHaveBeenCalledWith('delete_customer', { id: 'c1' });
+    await expect(saveQuickNoteDraft('{}')).resolves.toBeUndefined();
+    expect(invokeMock).toHaveBeenCalledWith('save_quick_note_draft', { text: '{}' });
+    await expect(openExternal('mailto:anna@example.com')).resolves.toBeUndefined();
+    expect(invokeMock).toHaveBeenCalledWith('plugin:opener|open_url', { url: 'mailto:anna@example.com' });
+  });
+
+  it('turn rejections into ApiErrors', async () => {
+    const report = { kind: 'not-found', field: null, message: 'No such customer.' };
+    invokeMock.mockRejectedValue(report);
+    expect((await rejection(getCustomer('c9'))).report).toEqual(report);
+    expect((await rejection(deleteCustomer('c9'))).report).toEqual(report);
+    invokeMock.mockRejectedValue({ kind: 'invalid', field: 'follow_up', message: 'is not a date' });
+    expect((await rejection(logInteraction('c1', { kind: 'note', text: 'x' }))).report.field).toBe('follow_up');
   });
 });
 

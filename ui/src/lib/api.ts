@@ -4,7 +4,10 @@
 import { invoke, isTauri } from '@tauri-apps/api/core';
 import type { Customer } from './bindings/Customer';
 import type { CustomerDraft } from './bindings/CustomerDraft';
+import type { CustomerMatch } from './bindings/CustomerMatch';
 import type { ErrorReport } from './bindings/ErrorReport';
+import type { InteractionDraft } from './bindings/InteractionDraft';
+import type { TimelineEntry } from './bindings/TimelineEntry';
 
 /** A command failed; `report` says why, with a stable `kind` and a sentence for the owner. */
 export class ApiError extends Error {
@@ -17,14 +20,74 @@ export class ApiError extends Error {
   }
 }
 
-/** Every customer, already sorted by name by the core. */
+/** Every customer that is not archived, already sorted by name by the core. */
 export function listCustomers(): Promise<Customer[]> {
   return call<Customer[]>('list_customers');
+}
+
+/** The archived customers (hidden from lists and reminders until restored). */
+export function listArchivedCustomers(): Promise<Customer[]> {
+  return call<Customer[]>('list_archived_customers');
+}
+
+/** One customer, archived or not; rejects with kind `not-found` when there is none. */
+export function getCustomer(id: string): Promise<Customer> {
+  return call<Customer>('get_customer', { id });
 }
 
 /** Validates and stores a new customer; resolves to the customer as stored. */
 export function addCustomer(draft: CustomerDraft): Promise<Customer> {
   return call<Customer>('add_customer', { draft });
+}
+
+/** Replaces the customer's profile with `draft`; relationships and history are kept by the core. */
+export function updateCustomer(id: string, draft: CustomerDraft): Promise<Customer> {
+  return call<Customer>('update_customer', { id, draft });
+}
+
+/** Hides the customer from lists and reminders; resolves to the archived customer. */
+export function archiveCustomer(id: string): Promise<Customer> {
+  return call<Customer>('archive_customer', { id });
+}
+
+/** Brings an archived customer back into lists and reminders. */
+export function restoreCustomer(id: string): Promise<Customer> {
+  return call<Customer>('restore_customer', { id });
+}
+
+/** Erases the customer and everything logged about them. */
+export async function deleteCustomer(id: string): Promise<void> {
+  await call<null>('delete_customer', { id });
+}
+
+/** The customer's timeline, newest first. */
+export function timeline(id: string): Promise<TimelineEntry[]> {
+  return call<TimelineEntry[]>('timeline', { id });
+}
+
+/** Logs a meeting, call, email, message or note; resolves to the new entry's id. */
+export function logInteraction(customerId: string, draft: InteractionDraft): Promise<string> {
+  return call<string>('log_interaction', { customerId, draft });
+}
+
+/** The unsaved Quick note, as last saved with `saveQuickNoteDraft`, or null. */
+export function quickNoteDraft(): Promise<string | null> {
+  return call<string | null>('quick_note_draft');
+}
+
+/** Durably keeps the unsaved Quick note; blank text discards it. */
+export async function saveQuickNoteDraft(text: string): Promise<void> {
+  await call<null>('save_quick_note_draft', { text });
+}
+
+/** Non-archived customers matching `query` (name, nickname, company, email), best first. */
+export function findCustomers(query: string, limit: number): Promise<CustomerMatch[]> {
+  return call<CustomerMatch[]>('find_customers', { query, limit });
+}
+
+/** Opens a web or mailto link outside the app (the shell allows only http, https and mailto). */
+export async function openExternal(url: string): Promise<void> {
+  await call<null>('plugin:opener|open_url', { url });
 }
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {

@@ -1,5 +1,7 @@
 // How dates and counts read in the owner's locale (Intl only, no hand-made formats).
 // Pure display: it never decides whether a date is valid and never computes ages.
+// Functions that need "now" take it as a parameter; none reads the clock.
+import { calendarDate, type CalendarDate } from './followUp';
 
 type Locales = string | string[] | undefined;
 
@@ -39,6 +41,60 @@ export function customerCount(count: number, locales?: Locales): string {
   const number = new Intl.NumberFormat(locales).format(count);
   const one = new Intl.PluralRules(locales).select(count) === 'one';
   return `${number} ${one ? 'customer' : 'customers'}`;
+}
+
+/**
+ * A moment from the core (RFC 3339 with offset) as a local date and time:
+ * "1 Dec 2025, 14:30" in en-GB. Text that is not a moment is shown as it is.
+ */
+export function formatMoment(moment: string, locales?: Locales, timeZone?: string): string {
+  const date = new Date(moment);
+  if (Number.isNaN(date.getTime())) return moment;
+  return new Intl.DateTimeFormat(locales, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+}
+
+/**
+ * A follow-up (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`, the owner's wall-clock time) in short form:
+ * "1 Dec", "1 Dec 2027" when not in `today`'s year, "1 Dec, 09:30" with a time.
+ */
+export function formatFollowUp(followUp: string, today: CalendarDate, locales?: Locales): string {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(followUp);
+  if (!parts) return followUp;
+  const [y, m, d] = parts.slice(1, 4).map(Number);
+  const hasTime = parts[4] !== undefined;
+  const date = utcDate(y, m, d);
+  if (hasTime) date.setUTCHours(Number(parts[4]), Number(parts[5]));
+  return new Intl.DateTimeFormat(locales, {
+    day: 'numeric',
+    month: 'short',
+    year: y === today.year ? undefined : 'numeric',
+    hour: hasTime ? '2-digit' : undefined,
+    minute: hasTime ? '2-digit' : undefined,
+    timeZone: 'UTC',
+  }).format(date);
+}
+
+/** How long ago `moment` was, by calendar days on this computer: "today", "yesterday", "3 weeks ago". */
+export function formatRelativeDay(moment: string, now: Date, locales?: Locales): string {
+  const then = new Date(moment);
+  if (Number.isNaN(then.getTime())) return moment;
+  const days = dayNumber(calendarDate(then)) - dayNumber(calendarDate(now));
+  const format = new Intl.RelativeTimeFormat(locales, { numeric: 'auto' });
+  const size = Math.abs(days);
+  if (size < 7) return format.format(days, 'day');
+  if (size < 31) return format.format(Math.trunc(days / 7), 'week');
+  if (size < 365) return format.format(Math.trunc(days / 30), 'month');
+  return format.format(Math.trunc(days / 365), 'year');
+}
+
+/** The keep-in-touch cadence: "every day", "every 14 days". */
+export function formatCadence(days: number, locales?: Locales): string {
+  if (days === 1) return 'every day';
+  return `every ${new Intl.NumberFormat(locales).format(days)} days`;
+}
+
+function dayNumber(date: CalendarDate): number {
+  return Math.round(utcDate(date.year, date.month, date.day).getTime() / 86_400_000);
 }
 
 function utcDate(year: number, month: number, day: number): Date {

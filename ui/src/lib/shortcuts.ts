@@ -1,0 +1,22 @@
+// The keyboard shortcuts and how to write them for this computer (Ctrl on Windows and Linux,
+// ⌘ on macOS). Pure: the platform is a parameter.
+
+/** Ctrl+Shift+N, or Cmd+Shift+N on macOS: open the Quick note. */
+export function isQuickNoteShortcut(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): boolean {
+  return (event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'n';
+}
+
+/** True on macOS, judged from the browser's platform string. */
+export function isMac(platform: string): boolean {
+  return /mac/i.test(platform);
+}
+
+/** How the Quick note shortcut reads on this platform. */
+export function quickNoteShortcutLabel(mac: boolean): string {
+  return mac ? '⌘⇧N' : 'Ctrl+Shift+N';
+}
+
+/** The shortcut for `aria-keyshortcuts`. */
+export function quickNoteKeyShortcuts(mac: boolean): string {
+  return mac ? 'Meta+Shift+N' : 'Control+Shift+N';
+}
