@@ -17,6 +17,8 @@ fn main() {
             "quick_note_draft",
             "save_quick_note_draft",
             "find_customers",
+            "query_customers",
+            "seed_demo",
         ]),
     ))
     .expect("tauri-build failed");

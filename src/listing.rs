@@ -73,6 +73,8 @@ pub enum SortBy {
 #[serde(default)]
 #[ts(export, optional_fields = nullable)]
 pub struct CustomerQuery {
+    /// Words that must each appear in the name, nickname, company or an email.
+    pub text: Option<String>,
     pub tag: Option<String>,
     pub status: Option<CustomerStatus>,
     pub channel: Option<Channel>,
@@ -100,6 +102,8 @@ pub struct CustomerPage {
 /// A row's filterable text, folded once when the customer is indexed.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct FoldedFields {
+    /// Name, nickname, company and emails, folded, for the text filter.
+    haystack: String,
     tags: Vec<String>,
     city: Option<String>,
     country: Option<String>,
@@ -107,9 +111,10 @@ pub(crate) struct FoldedFields {
 }
 
 impl FoldedFields {
-    pub(crate) fn of(s: &CustomerSummary) -> Self {
+    pub(crate) fn of(s: &CustomerSummary, haystack: String) -> Self {
         let f = |v: &Option<String>| v.as_deref().map(fold);
         Self {
+            haystack,
             tags: s.tags.iter().map(|t| fold(t)).collect(),
             city: f(&s.city),
             country: f(&s.country),
@@ -120,6 +125,7 @@ impl FoldedFields {
 
 /// The query with its text folded once, and the dates it implies, ready to test rows.
 pub(crate) struct Filter {
+    words: Vec<String>,
     tag: Option<String>,
     status: Option<CustomerStatus>,
     channel: Option<Channel>,
@@ -143,6 +149,11 @@ impl Filter {
                 .map(fold)
         };
         Self {
+            words: q
+                .text
+                .as_deref()
+                .map(|t| fold(t).split_whitespace().map(str::to_owned).collect())
+                .unwrap_or_default(),
             tag: folded(&q.tag),
             status: q.status,
             channel: q.channel,
@@ -162,7 +173,10 @@ impl Filter {
     }
 
     pub(crate) fn accepts(&self, s: &CustomerSummary, folded: &FoldedFields) -> bool {
-        self.status.is_none_or(|st| s.status == st)
+        self.words
+            .iter()
+            .all(|w| folded.haystack.contains(w.as_str()))
+            && self.status.is_none_or(|st| s.status == st)
             && self.channel.is_none_or(|ch| s.channel == Some(ch))
             && self.tag.as_ref().is_none_or(|t| folded.tags.contains(t))
             && same(&self.city, &folded.city)

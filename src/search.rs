@@ -46,10 +46,15 @@ impl Entry {
         let mut others: Vec<String> = c.emails.iter().map(|e| fold(e)).collect();
         others.extend(c.nickname.iter().chain(c.company.iter()).map(|t| fold(t)));
         let summary = CustomerSummary::of(c);
+        let name_folded = fold(&c.name);
+        let haystack = std::iter::once(name_folded.as_str())
+            .chain(others.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(" ");
         Self {
-            name_folded: fold(&c.name),
+            folded: FoldedFields::of(&summary, haystack),
+            name_folded,
             others_folded: others,
-            folded: FoldedFields::of(&summary),
             summary,
         }
     }

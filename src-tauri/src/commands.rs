@@ -1,6 +1,7 @@
 //! Tauri commands: each takes the façade, calls one use case and maps the error.
 //! `async` so store work (a flush per write) runs off the UI thread.
 
+use regulars::listing::{CustomerPage, CustomerQuery};
 use regulars::model::{Customer, CustomerDraft, InteractionDraft, TimelineEntry};
 use regulars::search::CustomerMatch;
 use regulars::ErrorReport;
@@ -99,4 +100,20 @@ pub fn find_customers(
     Ok(backend
         .get()?
         .find_customers(&query, limit.min(200) as usize))
+}
+
+/// One page of the customer list, filtered and sorted by the core.
+#[tauri::command(async)]
+pub fn query_customers(backend: State<'_, Backend>, query: CustomerQuery) -> Answer<CustomerPage> {
+    Ok(backend.get()?.list_customers(&query))
+}
+
+/// "Try with sample data": adds up to 5000 realistic customers tagged `demo`.
+#[tauri::command(async)]
+pub fn seed_demo(backend: State<'_, Backend>, count: u32) -> Answer<u32> {
+    let added = backend
+        .get()?
+        .seed_demo(count.min(5000) as usize, 1)
+        .map_err(|e| e.report())?;
+    Ok(added as u32)
 }

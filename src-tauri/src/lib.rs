@@ -40,7 +40,9 @@ pub fn run() {
             commands::log_interaction,
             commands::quick_note_draft,
             commands::save_quick_note_draft,
-            commands::find_customers
+            commands::find_customers,
+            commands::query_customers,
+            commands::seed_demo
         ])
         .build(tauri::generate_context!())
         .expect("the Regulars window could not start")

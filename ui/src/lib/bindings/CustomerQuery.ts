@@ -6,7 +6,11 @@ import type { SortBy } from "./SortBy";
 /**
  * Filters (all must hold) plus sort and page. Text filters ignore case and accents.
  */
-export type CustomerQuery = { tag?: string | null, status?: CustomerStatus | null, channel?: Channel | null, city?: string | null, country?: string | null, source?: string | null, 
+export type CustomerQuery = { 
+/**
+ * Words that must each appear in the name, nickname, company or an email.
+ */
+text?: string | null, tag?: string | null, status?: CustomerStatus | null, channel?: Channel | null, city?: string | null, country?: string | null, source?: string | null, 
 /**
  * Birthday within the next N days (today included).
  */
