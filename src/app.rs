@@ -121,7 +121,10 @@ impl Regulars {
                 .flat_map(|d| d.interactions.iter().cloned())
                 .collect();
             self.store.put_many(&customers, &interactions)?;
-            self.indexed(&customers.iter().collect::<Vec<_>>());
+            self.index
+                .write()
+                .unwrap_or_else(PoisonError::into_inner)
+                .extend(&customers);
         }
         Ok(generated.len())
     }

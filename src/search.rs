@@ -33,6 +33,7 @@ pub fn fold(text: &str) -> String {
 }
 
 struct Entry {
+    key: NameKey,
     name_folded: String,
     /// Nickname, company, emails: matched after the name.
     others_folded: Vec<String>,
@@ -52,6 +53,7 @@ impl Entry {
             .collect::<Vec<_>>()
             .join(" ");
         Self {
+            key: name_key(c),
             folded: FoldedFields::of(&summary, haystack),
             name_folded,
             others_folded: others,
@@ -67,10 +69,12 @@ fn name_key(c: &Customer) -> NameKey {
     (c.name.to_lowercase(), c.id)
 }
 
+/// Entries live contiguously in list order, so a list query is one linear pass
+/// over memory; `names` finds an entry's place by binary search on its key.
 #[derive(Default)]
 pub struct CustomerIndex {
-    entries: HashMap<CustomerId, Entry>,
-    by_name: Vec<NameKey>,
+    entries: Vec<Entry>,
+    names: HashMap<CustomerId, String>,
 }
 
 /// How well a text matches: lower is better.
@@ -101,16 +105,27 @@ fn is_subsequence(text: &str, query: &str) -> bool {
 impl CustomerIndex {
     /// Indexes every customer that is not archived.
     pub fn build(customers: impl IntoIterator<Item = Customer>) -> Self {
+        let customers: Vec<Customer> = customers.into_iter().collect();
         let mut index = Self::default();
+        index.extend(&customers);
+        index
+    }
+
+    /// Takes in many new or changed customers at once (imports, sample data):
+    /// appended, then sorted once, instead of an ordered insert each.
+    pub fn extend<'a>(&mut self, customers: impl IntoIterator<Item = &'a Customer>) {
         for c in customers {
+            self.remove(&c.id);
             if c.archived_at.is_none() {
-                index.by_name.push(name_key(&c));
-                index.entries.insert(c.id, Entry::of(&c));
+                self.names.insert(c.id, c.name.to_lowercase());
+                self.entries.push(Entry::of(c));
             }
         }
-        // One sort, rather than an ordered insert per customer.
-        index.by_name.sort_unstable();
-        index
+        self.entries.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+    }
+
+    fn position(&self, key: &NameKey) -> Result<usize, usize> {
+        self.entries.binary_search_by(|e| e.key.cmp(key))
     }
 
     /// Takes in a new or changed customer (an archived one leaves the index).
@@ -119,17 +134,16 @@ impl CustomerIndex {
         if c.archived_at.is_some() {
             return;
         }
-        let key = name_key(c);
-        let at = self.by_name.binary_search(&key).unwrap_or_else(|i| i);
-        self.by_name.insert(at, key);
-        self.entries.insert(c.id, Entry::of(c));
+        let entry = Entry::of(c);
+        let at = self.position(&entry.key).unwrap_or_else(|i| i);
+        self.names.insert(c.id, entry.key.0.clone());
+        self.entries.insert(at, entry);
     }
 
     pub fn remove(&mut self, id: &CustomerId) {
-        if let Some(old) = self.entries.remove(id) {
-            let key = (old.summary.name.to_lowercase(), *id);
-            if let Ok(at) = self.by_name.binary_search(&key) {
-                self.by_name.remove(at);
+        if let Some(name) = self.names.remove(id) {
+            if let Ok(at) = self.position(&(name, *id)) {
+                self.entries.remove(at);
             }
         }
     }
@@ -142,24 +156,52 @@ impl CustomerIndex {
         now: DateTime<Utc>,
     ) -> CustomerPage {
         let filter = Filter::new(query, today, now);
-        let mut rows: Vec<&CustomerSummary> = self
-            .by_name
-            .iter()
-            .filter_map(|(_, id)| self.entries.get(id))
-            .filter(|e| filter.accepts(&e.summary, &e.folded))
-            .map(|e| &e.summary)
-            .collect();
-        match query.sort {
-            SortBy::Name => {}
-            // Stable sorts keep name order among equals.
-            SortBy::LastContacted => rows.sort_by_key(|s| s.last_contacted),
-            SortBy::Created => rows.sort_by_key(|s| std::cmp::Reverse(s.created_at)),
-        }
         let offset = query.offset.unwrap_or(0) as usize;
         let limit = query.limit.unwrap_or(200) as usize;
+        let matching = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| filter.accepts(&e.summary, &e.folded));
+        // Other orders: a key per match, ties broken by list (name) position,
+        // and only the requested page fully sorted.
+        let sort_key: fn(&CustomerSummary) -> i64 = match query.sort {
+            SortBy::Name => {
+                let mut total = 0usize;
+                let mut items = Vec::new();
+                for (_, e) in matching {
+                    if total >= offset && items.len() < limit {
+                        items.push(e.summary.clone());
+                    }
+                    total += 1;
+                }
+                return CustomerPage {
+                    total: total as u32,
+                    items,
+                };
+            }
+            // Longest without contact first; never contacted before all.
+            SortBy::LastContacted => {
+                |s| s.last_contacted.map_or(i64::MIN, |t| t.timestamp_millis())
+            }
+            SortBy::Created => |s| -s.created_at.timestamp_millis(),
+        };
+        let mut rows: Vec<(i64, usize)> =
+            matching.map(|(i, e)| (sort_key(&e.summary), i)).collect();
+        let total = rows.len();
+        let end = (offset + limit).min(total);
+        if end > 0 && end < total {
+            rows.select_nth_unstable(end - 1);
+            rows.truncate(end);
+        }
+        rows.sort_unstable();
         CustomerPage {
-            total: rows.len() as u32,
-            items: rows.into_iter().skip(offset).take(limit).cloned().collect(),
+            total: total as u32,
+            items: rows
+                .iter()
+                .skip(offset)
+                .map(|(_, i)| self.entries[*i].summary.clone())
+                .collect(),
         }
     }
 
@@ -173,7 +215,8 @@ impl CustomerIndex {
         let mut hits: Vec<(u8, &str, &CustomerId, &Entry)> = self
             .entries
             .iter()
-            .filter_map(|(id, e)| {
+            .filter_map(|e| {
+                let id = &e.key.1;
                 let score = rank(&e.name_folded, &q)
                     .or_else(|| {
                         e.others_folded
@@ -366,5 +409,32 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(page(&index, paged), ["Bo"]);
+    }
+
+    #[test]
+    fn other_orders_page_correctly_and_keep_name_order_among_equals() {
+        let t = |d: i64| Some(chrono::Utc::now() - chrono::Duration::days(d));
+        let mut people = Vec::new();
+        for (name, contacted) in [
+            ("Eve", t(1)),
+            ("Bo", None),
+            ("Al", t(30)),
+            ("Cy", None),
+            ("Di", t(5)),
+        ] {
+            let mut c = customer(name, None, None);
+            c.last_contacted = contacted;
+            people.push(c);
+        }
+        let index = CustomerIndex::build(people);
+        let q = |offset, limit| CustomerQuery {
+            sort: SortBy::LastContacted,
+            offset: Some(offset),
+            limit: Some(limit),
+            ..Default::default()
+        };
+        assert_eq!(page(&index, q(0, 10)), ["Bo", "Cy", "Al", "Di", "Eve"]);
+        assert_eq!(page(&index, q(1, 2)), ["Cy", "Al"]);
+        assert_eq!(page(&index, q(4, 2)), ["Eve"]);
     }
 }
