@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { invoke, isTauri } from '@tauri-apps/api/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import App from './App.svelte';
-import { storedCustomer } from './test-fixtures';
+import { storedCustomer, summaryOf } from './test-fixtures';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn(), isTauri: vi.fn(() => true) }));
 
@@ -15,8 +15,8 @@ const anna = storedCustomer({ name: 'Anna Berg', emails: ['anna@example.com'] })
 function answer(draft: string | null = null): void {
   invokeMock.mockImplementation(async (command, args) => {
     switch (command) {
-      case 'list_customers':
-        return [anna];
+      case 'query_customers':
+        return { total: 1, items: [summaryOf(anna)] };
       case 'get_customer':
         return anna;
       case 'timeline':
@@ -170,5 +170,34 @@ describe('an unsaved note from an earlier session', () => {
     await screen.findByRole('list', { name: 'Customers' });
     await waitFor(() => expect(calls('quick_note_draft')).toHaveLength(1));
     expect(screen.queryByRole('region', { name: 'Unsaved note' })).toBeNull();
+  });
+});
+
+describe('sample data', () => {
+  it('announces the sample customers in the status region once they are added', async () => {
+    let seeded = false;
+    invokeMock.mockImplementation(async (command) => {
+      switch (command) {
+        case 'query_customers':
+          return seeded ? { total: 1, items: [summaryOf(anna)] } : { total: 0, items: [] };
+        case 'seed_demo':
+          seeded = true;
+          return 200;
+        case 'list_archived_customers':
+          return [];
+        default:
+          return null;
+      }
+    });
+    const user = userEvent.setup();
+    render(App);
+
+    await user.click(await screen.findByRole('button', { name: 'Try with sample data' }));
+
+    await waitFor(() =>
+      expect(screen.getByText('Added 200 sample customers (tagged demo).')).toHaveAttribute('role', 'status'),
+    );
+    expect(within(screen.getByRole('list', { name: 'Customers' })).getByRole('link', { name: 'Anna Berg' })).toBeInTheDocument();
+    expect(calls('seed_demo')).toEqual([{ count: 200 }]);
   });
 });

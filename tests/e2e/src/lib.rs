@@ -236,14 +236,16 @@ impl RunningApp {
         names
     }
 
-    /// Waits until the customer list shows `name`.
+    /// Waits until the customer list shows `name`; on failure saves a screenshot
+    /// (tests/e2e/artifacts/failure.png) to show what the window looked like.
     pub async fn wait_listed(&self, name: &str) {
         let started = Instant::now();
         while !self.listed_names().await.iter().any(|n| n == name) {
-            assert!(
-                started.elapsed() < Duration::from_secs(10),
-                "{name} never appeared in the list"
-            );
+            if started.elapsed() > Duration::from_secs(10) {
+                let shot = Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts/failure.png");
+                self.screenshot(&shot).await;
+                panic!("{name} never appeared in the list (see {})", shot.display());
+            }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }

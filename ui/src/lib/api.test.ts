@@ -12,13 +12,15 @@ import {
   listCustomers,
   logInteraction,
   openExternal,
+  queryCustomers,
   quickNoteDraft,
   restoreCustomer,
   saveQuickNoteDraft,
+  seedDemo,
   timeline,
   updateCustomer,
 } from './api';
-import { storedCustomer } from '../test-fixtures';
+import { storedCustomer, summaryOf } from '../test-fixtures';
 import type { CustomerDraft } from './bindings/CustomerDraft';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn(), isTauri: vi.fn() }));
@@ -67,6 +69,36 @@ describe('listCustomers', () => {
     const error = await rejection(listCustomers());
     expect(error.report).toEqual(report);
     expect(error.message).toBe('Another Regulars has the store open.');
+  });
+});
+
+describe('queryCustomers', () => {
+  it('sends the query to query_customers and returns the page', async () => {
+    const result = { total: 1234, items: [summaryOf(anna)] };
+    invokeMock.mockResolvedValue(result);
+    const query = { text: 'anna', tag: 'vip', sort: 'last-contacted' as const, offset: 200, limit: 200 };
+    await expect(queryCustomers(query)).resolves.toEqual(result);
+    expect(invokeMock).toHaveBeenCalledWith('query_customers', { query });
+  });
+
+  it('turns an ErrorReport rejection into an ApiError carrying it', async () => {
+    const report = { kind: 'invalid', field: 'limit', message: 'Too many rows.' };
+    invokeMock.mockRejectedValue(report);
+    expect((await rejection(queryCustomers({ sort: 'name' }))).report).toEqual(report);
+  });
+});
+
+describe('seedDemo', () => {
+  it('asks seed_demo for that many sample customers and returns how many were added', async () => {
+    invokeMock.mockResolvedValue(200);
+    await expect(seedDemo(200)).resolves.toBe(200);
+    expect(invokeMock).toHaveBeenCalledWith('seed_demo', { count: 200 });
+  });
+
+  it('turns an ErrorReport rejection into an ApiError carrying it', async () => {
+    const report = { kind: 'already-open', field: null, message: 'Another Regulars has the store open.' };
+    invokeMock.mockRejectedValue(report);
+    expect((await rejection(seedDemo(5))).report).toEqual(report);
   });
 });
 

@@ -5,6 +5,8 @@ import { invoke, isTauri } from '@tauri-apps/api/core';
 import type { Customer } from './bindings/Customer';
 import type { CustomerDraft } from './bindings/CustomerDraft';
 import type { CustomerMatch } from './bindings/CustomerMatch';
+import type { CustomerPage } from './bindings/CustomerPage';
+import type { CustomerQuery } from './bindings/CustomerQuery';
 import type { ErrorReport } from './bindings/ErrorReport';
 import type { InteractionDraft } from './bindings/InteractionDraft';
 import type { TimelineEntry } from './bindings/TimelineEntry';
@@ -23,6 +25,19 @@ export class ApiError extends Error {
 /** Every customer that is not archived, already sorted by name by the core. */
 export function listCustomers(): Promise<Customer[]> {
   return call<Customer[]>('list_customers');
+}
+
+/**
+ * One page of the non-archived customers matching `query`, filtered and sorted by the core,
+ * with how many match in all.
+ */
+export function queryCustomers(query: CustomerQuery): Promise<CustomerPage> {
+  return call<CustomerPage>('query_customers', { query });
+}
+
+/** Adds `count` realistic sample customers tagged "demo"; resolves to how many were added. */
+export function seedDemo(count: number): Promise<number> {
+  return call<number>('seed_demo', { count });
 }
 
 /** The archived customers (hidden from lists and reminders until restored). */
