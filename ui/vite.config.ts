@@ -20,7 +20,9 @@ export default defineConfig({
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
   build: {
     // Tauri uses Chromium (WebView2) on Windows and WebKit on macOS and Linux.
-    target: platform == 'windows' ? 'chrome105' : 'safari13',
+    // macOS 12+ (tauri.conf.json minimumSystemVersion): its WebKit has what we use,
+    // e.g. Array.prototype.at in marked (Safari 15.4; macOS 12 updates to it).
+    target: platform == 'windows' ? 'chrome105' : 'safari15',
     outDir: 'dist',
     emptyOutDir: true,
     minify: debug ? false : 'esbuild',

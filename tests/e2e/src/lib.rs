@@ -220,20 +220,27 @@ impl RunningApp {
         .expect("click");
     }
 
-    /// The visible names in the customer list.
+    /// The visible names in the customer list. The list re-renders as pages
+    /// arrive, so a read that meets a replaced row is simply read again.
     pub async fn listed_names(&self) -> Vec<String> {
+        for _ in 0..20 {
+            if let Ok(names) = self.try_listed_names().await {
+                return names;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("the customer list kept changing under the reader");
+    }
+
+    async fn try_listed_names(&self) -> Result<Vec<String>, fantoccini::error::CmdError> {
         let list = self
             .wait_for(Locator::Css("ul[aria-label='Customers']"))
             .await;
         let mut names = Vec::new();
-        for item in list
-            .find_all(Locator::Css("li .customer-name"))
-            .await
-            .unwrap()
-        {
-            names.push(item.text().await.unwrap());
+        for item in list.find_all(Locator::Css("li .customer-name")).await? {
+            names.push(item.text().await?);
         }
-        names
+        Ok(names)
     }
 
     /// Waits until the customer list shows `name`; on failure saves a screenshot
