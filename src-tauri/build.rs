@@ -4,7 +4,6 @@ fn main() {
     // by any window. The capability file then grants exactly these.
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
         tauri_build::AppManifest::new().commands(&[
-            "list_customers",
             "list_archived_customers",
             "get_customer",
             "add_customer",

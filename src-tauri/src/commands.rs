@@ -12,11 +12,6 @@ use crate::Backend;
 type Answer<T> = Result<T, ErrorReport>;
 
 #[tauri::command(async)]
-pub fn list_customers(backend: State<'_, Backend>) -> Answer<Vec<Customer>> {
-    backend.get()?.customers().map_err(|e| e.report())
-}
-
-#[tauri::command(async)]
 pub fn list_archived_customers(backend: State<'_, Backend>) -> Answer<Vec<Customer>> {
     backend.get()?.archived_customers().map_err(|e| e.report())
 }

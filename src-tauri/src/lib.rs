@@ -28,7 +28,6 @@ pub fn run() {
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
-            commands::list_customers,
             commands::list_archived_customers,
             commands::get_customer,
             commands::add_customer,

@@ -9,7 +9,6 @@ import {
   findCustomers,
   getCustomer,
   listArchivedCustomers,
-  listCustomers,
   logInteraction,
   openExternal,
   queryCustomers,
@@ -56,17 +55,11 @@ beforeEach(() => {
   vi.mocked(isTauri).mockReturnValue(true);
 });
 
-describe('listCustomers', () => {
-  it('calls list_customers and returns the customers', async () => {
-    invokeMock.mockResolvedValue([anna]);
-    await expect(listCustomers()).resolves.toEqual([anna]);
-    expect(invokeMock).toHaveBeenCalledWith('list_customers', undefined);
-  });
-
+describe('rejections', () => {
   it('turns an ErrorReport rejection into an ApiError carrying it', async () => {
     const report = { kind: 'already-open', field: null, message: 'Another Regulars has the store open.' };
     invokeMock.mockRejectedValue(report);
-    const error = await rejection(listCustomers());
+    const error = await rejection(listArchivedCustomers());
     expect(error.report).toEqual(report);
     expect(error.message).toBe('Another Regulars has the store open.');
   });
@@ -189,7 +182,7 @@ describe('the other commands', () => {
 describe('outside the app', () => {
   it('fails with an internal error and does not invoke anything', async () => {
     vi.mocked(isTauri).mockReturnValue(false);
-    const error = await rejection(listCustomers());
+    const error = await rejection(listArchivedCustomers());
     expect(error.report.kind).toBe('internal');
     expect(error.report.message).toMatch(/not running inside the Regulars app/);
     expect(invokeMock).not.toHaveBeenCalled();

@@ -22,11 +22,6 @@ export class ApiError extends Error {
   }
 }
 
-/** Every customer that is not archived, already sorted by name by the core. */
-export function listCustomers(): Promise<Customer[]> {
-  return call<Customer[]>('list_customers');
-}
-
 /**
  * One page of the non-archived customers matching `query`, filtered and sorted by the core,
  * with how many match in all.
