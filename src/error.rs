@@ -24,7 +24,7 @@ pub enum Error {
     Store(#[from] StoreError),
 }
 
-/// What crosses the IPC boundary and `--json` errors: serializable, stable.
+/// What crosses the IPC boundary: serializable, stable. (The CLI prints the message as one stderr line.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct ErrorReport {
