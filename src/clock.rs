@@ -65,3 +65,69 @@ impl Clock for FixedClock {
             .map(|t| t.with_timezone(&Utc))
     }
 }
+
+/// A clock that stands still until moved, in any time zone (`chrono_tz::Tz` in
+/// tests of DST days). For tests and replays: the scheduler is tested by moving it.
+pub struct ManualClock<Z: TimeZone> {
+    now: std::sync::Mutex<DateTime<Utc>>,
+    zone: Z,
+}
+
+impl<Z: TimeZone> ManualClock<Z> {
+    pub fn new(now: DateTime<Utc>, zone: Z) -> Self {
+        Self {
+            now: std::sync::Mutex::new(now),
+            zone,
+        }
+    }
+
+    pub fn set(&self, now: DateTime<Utc>) {
+        *self
+            .now
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = now;
+    }
+
+    pub fn advance(&self, by: chrono::Duration) {
+        let now = self.now();
+        self.set(now + by);
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        *self
+            .now
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+impl<Z> Clock for ManualClock<Z>
+where
+    Z: TimeZone + Send + Sync,
+{
+    fn now(&self) -> DateTime<Utc> {
+        ManualClock::now(self)
+    }
+    fn offset_at(&self, at: DateTime<Utc>) -> FixedOffset {
+        self.zone.offset_from_utc_datetime(&at.naive_utc()).fix()
+    }
+    fn local_to_utc(&self, local: NaiveDateTime) -> Option<DateTime<Utc>> {
+        self.zone
+            .from_local_datetime(&local)
+            .earliest()
+            .map(|t| t.with_timezone(&Utc))
+    }
+}
+
+/// A shared clock is a clock (tests keep a handle to move it).
+impl<C: Clock + ?Sized> Clock for std::sync::Arc<C> {
+    fn now(&self) -> DateTime<Utc> {
+        (**self).now()
+    }
+    fn offset_at(&self, at: DateTime<Utc>) -> FixedOffset {
+        (**self).offset_at(at)
+    }
+    fn local_to_utc(&self, local: NaiveDateTime) -> Option<DateTime<Utc>> {
+        (**self).local_to_utc(local)
+    }
+}

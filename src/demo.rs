@@ -261,11 +261,23 @@ pub fn generate(count: usize, seed: u64, now: DateTime<Utc>) -> Vec<DemoCustomer
             let mut customer = validate_new_customer(&draft, CustomerId::new_v7(), created, today)
                 .expect("demo data is valid");
             let clock = FixedClock::utc(now);
-            let interactions: Vec<Interaction> = (0..rng.below(6))
-                .map(|_| {
-                    let at = now - Duration::minutes(rng.below(60 * 24 * 400) as i64);
-                    let follow_up = rng.chance(25).then(|| {
-                        let due: NaiveDate = today + Duration::days(rng.below(60) as i64 - 20);
+            // Like a real book of customers: those with a keep-in-touch cadence are
+            // mostly contacted on time (one in ten has slipped), and only the latest
+            // note may still ask for a follow-up: older ones were dealt with.
+            let cadence = customer.cadence_days.map(i64::from);
+            let count = (rng.below(6) as usize).max(usize::from(cadence.is_some()));
+            let mut interactions: Vec<Interaction> = (0..count)
+                .map(|n| {
+                    let latest = n + 1 == count;
+                    let minutes = match cadence {
+                        Some(days) if latest && !rng.chance(10) => {
+                            rng.below((days * 24 * 60) as u64) as i64
+                        }
+                        _ => rng.below(60 * 24 * 400) as i64,
+                    };
+                    let at = now - Duration::minutes(minutes);
+                    let follow_up = (latest && rng.chance(25)).then(|| {
+                        let due: NaiveDate = today + Duration::days(rng.below(35) as i64 - 5);
                         due.format("%Y-%m-%d").to_string()
                     });
                     let kinds = [
@@ -283,6 +295,7 @@ pub fn generate(count: usize, seed: u64, now: DateTime<Utc>) -> Vec<DemoCustomer
                     validate_interaction(&draft, customer.id, &clock).expect("demo note is valid")
                 })
                 .collect();
+            interactions.sort_by_key(|i| i.at);
             customer.last_contacted = interactions.iter().map(|i| i.at).max();
             DemoCustomer {
                 customer,

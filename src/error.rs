@@ -15,6 +15,10 @@ pub enum Error {
     CustomerNotFound(String),
     #[error("{0:?} is not a customer id")]
     BadId(String),
+    #[error("no reminder {0}: the customer no longer has that date or follow-up")]
+    ReminderNotFound(String),
+    #[error("the last action on {0} can no longer be undone: that customer changed since")]
+    UndoOutdated(String),
     #[error(
         "no data directory: set {} or pass --data-dir",
         crate::paths::DATA_DIR_ENV
@@ -29,7 +33,8 @@ pub enum Error {
 #[ts(export)]
 pub struct ErrorReport {
     /// Stable machine code: `invalid`, `not-found`, `already-open`, `store-unreadable`,
-    /// `store-newer`, `store-lost-data`, `store-corrupt-record`, `io`, `write-failed`.
+    /// `store-newer`, `store-lost-data`, `store-corrupt-record`, `io`, `write-failed`,
+    /// `conflict` (an undo that would overwrite a later change).
     pub kind: String,
     /// For `invalid`: the field the message is about (`name`, `emails[1]`, `birthday`…).
     pub field: Option<String>,
@@ -42,7 +47,8 @@ impl Error {
     pub fn kind(&self) -> &'static str {
         match self {
             Error::Invalid(_) | Error::BadId(_) => "invalid",
-            Error::CustomerNotFound(_) => "not-found",
+            Error::CustomerNotFound(_) | Error::ReminderNotFound(_) => "not-found",
+            Error::UndoOutdated(_) => "conflict",
             Error::NoDataDir => "io",
             Error::Store(s) => match s {
                 StoreError::AlreadyOpen { .. } => "already-open",

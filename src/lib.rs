@@ -2,6 +2,9 @@
 //!
 //! - [`model`]: the plain types (Customer, PartialDate…) and their validation.
 //! - [`store`]: the sled store — the only module that touches sled.
+//! - [`agenda`]: the daily reminder list (birthdays, yearly dates, follow-ups, keep in touch).
+//! - [`notices`]: desktop notifications and the scheduler that decides when to raise them.
+//! - [`settings`]: the owner's reminder and notification preferences.
 //! - [`app`]: the façade ([`Regulars`]) through which the CLI and the shell reach every use case.
 //! - [`clock`]: "now" and the owner's time zone, as a parameter (fixed in tests).
 //! - [`demo`]: reproducible sample customers and notes, for trying the app and benchmarks.
@@ -10,16 +13,19 @@
 //! - [`search`]: finding customers as the owner types (an index derived from the store).
 //! - [`paths`]: the default data directory, shared by the CLI and the desktop app.
 
+pub mod agenda;
 pub mod app;
 pub mod clock;
 pub mod demo;
 pub mod error;
 pub mod listing;
 pub mod model;
+pub mod notices;
 pub mod paths;
 pub mod search;
+pub mod settings;
 pub mod store;
 
 pub use app::Regulars;
-pub use clock::{Clock, FixedClock, SystemClock};
+pub use clock::{Clock, FixedClock, ManualClock, SystemClock};
 pub use error::{Error, ErrorReport};

@@ -140,6 +140,13 @@ impl CustomerIndex {
         self.entries.insert(at, entry);
     }
 
+    /// The display name of a customer in the index (`None`: archived or gone).
+    pub fn name_of(&self, id: &CustomerId) -> Option<&str> {
+        let folded = self.names.get(id)?;
+        let at = self.position(&(folded.clone(), *id)).ok()?;
+        Some(self.entries[at].summary.name.as_str())
+    }
+
     pub fn remove(&mut self, id: &CustomerId) {
         if let Some(name) = self.names.remove(id) {
             if let Ok(at) = self.position(&(name, *id)) {

@@ -633,3 +633,183 @@ fn seed_demo_adds_reproducible_tagged_customers() {
     assert_eq!(names(a.path()).len(), 40);
     assert_eq!(names(a.path()), names(b.path()));
 }
+
+#[test]
+fn today_json_has_the_documented_keys_and_reminders_act_per_occurrence() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let anna = ok(
+        d,
+        &[
+            "customer",
+            "add",
+            "--name",
+            "Anna Berg",
+            "--birthday",
+            "1985-11-23",
+            "--date",
+            "Wedding=2021-11-25",
+        ],
+    );
+    let anna = anna.trim();
+    let finn = ok(
+        d,
+        &["customer", "add", "--name", "Finn", "--birthday", "--11-24"],
+    );
+    let finn = finn.trim();
+    ok(
+        d,
+        &[
+            "note",
+            "add",
+            finn,
+            "Call back",
+            "--at",
+            "2026-11-01T10:00",
+            "--follow-up",
+            "2026-11-20",
+        ],
+    );
+    let brief = |list: &Value| -> Vec<String> {
+        list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                format!(
+                    "{} {} {} age={} years={}",
+                    i["when"].as_str().unwrap(),
+                    i["kind"].as_str().unwrap(),
+                    i["date"].as_str().unwrap(),
+                    i["age"],
+                    i["years"]
+                )
+            })
+            .collect()
+    };
+
+    let list = json(
+        d,
+        &["today", "--date", "2026-11-23", "--days", "2", "--json"],
+    );
+    assert_eq!(list["date"], "2026-11-23");
+    assert_eq!(
+        brief(&list),
+        [
+            "overdue follow-up 2026-11-20 age=null years=null",
+            "today birthday 2026-11-23 age=41 years=null",
+            "upcoming birthday 2026-11-24 age=null years=null",
+            "upcoming anniversary 2026-11-25 age=null years=5",
+        ]
+    );
+    let items = list["items"].as_array().unwrap();
+    for key in [
+        "key",
+        "kind",
+        "customer_id",
+        "customer_name",
+        "date",
+        "when",
+        "age",
+        "years",
+        "label",
+    ] {
+        assert!(items[1].get(key).is_some(), "{key} missing");
+    }
+    assert_eq!(items[1]["customer_id"], anna);
+    assert_eq!(items[1]["customer_name"], "Anna Berg");
+    assert_eq!(items[3]["label"], "Wedding");
+
+    // Done for this year's birthday; snooze the follow-up; dismiss the anniversary.
+    let birthday = items[1]["key"].as_str().unwrap();
+    ok(d, &["reminder", "done", birthday]);
+    let follow_up = items[0]["key"].as_str().unwrap();
+    ok(
+        d,
+        &["reminder", "snooze", follow_up, "--until", "2099-01-01"],
+    );
+    ok(
+        d,
+        &["reminder", "dismiss", items[3]["key"].as_str().unwrap()],
+    );
+    let list = json(
+        d,
+        &["today", "--date", "2026-11-23", "--days", "2", "--json"],
+    );
+    assert_eq!(
+        brief(&list),
+        ["upcoming birthday 2026-11-24 age=null years=null"]
+    );
+    assert_eq!(
+        ok(d, &["reminder", "undo"]).trim(),
+        format!("undone: {}", items[3]["key"].as_str().unwrap())
+    );
+    assert_eq!(ok(d, &["reminder", "undo"]).trim(), "nothing to undo");
+    // Next year's birthday comes back.
+    let next = json(
+        d,
+        &["today", "--date", "2027-11-23", "--days", "0", "--json"],
+    );
+    assert_eq!(
+        brief(&next),
+        ["today birthday 2027-11-23 age=42 years=null"]
+    );
+    // The plain listing names each item with its key.
+    let text = ok(d, &["today", "--date", "2027-11-23", "--days", "0"]);
+    assert!(
+        text.contains("Anna Berg: Birthday (42)") && text.contains("birthday/"),
+        "{text}"
+    );
+}
+
+#[test]
+fn bad_reminder_input_is_refused_in_one_line_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let fresh = d.join("never-created");
+    let out = regulars(&fresh, &["reminder", "done", "nonsense"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("\"nonsense\" is not a reminder key"), "{err}");
+    assert!(!fresh.exists(), "a bad key creates no data directory");
+
+    let anna = ok(
+        d,
+        &["customer", "add", "--name", "Anna", "--birthday", "--11-23"],
+    );
+    let key = format!("birthday/{}/2026", anna.trim());
+    for (args, says) in [
+        (
+            vec!["reminder", "snooze", key.as_str(), "--until", "2026-02-30"],
+            "is not a date",
+        ),
+        (
+            vec!["reminder", "snooze", key.as_str(), "--until", "2000-01-01"],
+            "must end after today",
+        ),
+        (vec!["today", "--days", "400"], "--days"),
+        (vec!["today", "--date", "23.11.2026"], "YYYY-MM-DD"),
+    ] {
+        let out = regulars(d, &args);
+        assert!(!out.status.success(), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(says) && err.lines().count() == 1,
+            "{args:?}: {err}"
+        );
+    }
+    let missing = format!("date/{}/wedding/2026", anna.trim());
+    let err =
+        String::from_utf8_lossy(&regulars(d, &["reminder", "done", &missing]).stderr).into_owned();
+    assert!(err.contains("no reminder"), "{err}");
+    let list = json(
+        d,
+        &["today", "--date", "2026-11-23", "--days", "0", "--json"],
+    );
+    assert_eq!(
+        list["items"].as_array().unwrap().len(),
+        1,
+        "nothing changed"
+    );
+}

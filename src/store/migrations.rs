@@ -12,7 +12,7 @@ const SCHEMA_KEY: &[u8] = b"schema_version";
 type Step = fn(&sled::Db, &sled::Tree) -> sled::Result<()>;
 
 /// The steps, in order; step `i` moves the store from version `i` to `i + 1`.
-const STEPS: &[Step] = &[v1_create_store, v2_timeline];
+const STEPS: &[Step] = &[v1_create_store, v2_timeline, v3_reminders];
 
 /// The version this build writes.
 pub const SCHEMA_VERSION: u32 = STEPS.len() as u32;
@@ -30,6 +30,33 @@ fn v1_create_store(db: &sled::Db, meta: &sled::Tree) -> sled::Result<()> {
 fn v2_timeline(db: &sled::Db, _meta: &sled::Tree) -> sled::Result<()> {
     for tree in [super::INTERACTIONS, super::FOLLOW_UPS, super::DRAFTS] {
         db.open_tree(tree)?;
+    }
+    Ok(())
+}
+
+/// The daily list arrives: reminder trees, and the yearly-date and keep-in-touch
+/// indexes built from the customers already stored. Inserts are idempotent, so a
+/// step interrupted by a crash simply runs again.
+fn v3_reminders(db: &sled::Db, _meta: &sled::Tree) -> sled::Result<()> {
+    for tree in [super::REMINDERS, super::SNOOZES, super::NOTIFIED] {
+        db.open_tree(tree)?;
+    }
+    let occasions = db.open_tree(super::OCCASIONS)?;
+    let keep_in_touch = db.open_tree(super::KEEP_IN_TOUCH)?;
+    for kv in db.open_tree(super::CUSTOMERS)?.iter() {
+        let (k, v) = kv?;
+        let customer: crate::model::Customer = serde_json::from_slice(&v).map_err(|e| {
+            sled::Error::Unsupported(format!(
+                "customer {} cannot be decoded ({e})",
+                super::describe_key(&k)
+            ))
+        })?;
+        for (tree, key, value) in super::index_entries(&customer) {
+            match tree {
+                super::Tree::Occasions => occasions.insert(key, value)?,
+                _ => keep_in_touch.insert(key, value)?,
+            };
+        }
     }
     Ok(())
 }

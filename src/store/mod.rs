@@ -21,7 +21,10 @@ use sled::Transactional;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
-use crate::model::{Customer, CustomerId, Interaction};
+use crate::agenda::yearly::{self, YearlyEntry};
+use crate::agenda::{keep_in_touch, Action, ReminderKey};
+use crate::model::{Customer, CustomerId, Interaction, InteractionId, PartialDate};
+use crate::settings::Settings;
 
 pub use migrations::SCHEMA_VERSION;
 
@@ -79,7 +82,19 @@ const INTERACTIONS: &str = "interactions";
 const FOLLOW_UPS: &str = "follow_ups";
 /// name → text: unsaved work (the quick-note draft) that must survive a crash.
 const DRAFTS: &str = "drafts";
+/// month ++ day ++ customer id ++ slot → {label, date}: yearly dates by day of the year.
+const OCCASIONS: &str = "occasions";
+/// due instant ++ customer id → (): when each customer with a cadence is due for contact.
+const KEEP_IN_TOUCH: &str = "keep_in_touch";
+/// customer id ++ reminder key → action: done / dismissed / snoozed, per occurrence.
+const REMINDERS: &str = "reminders";
+/// snoozed-until date ++ reminder key → (): snoozed items come back on that day.
+const SNOOZES: &str = "snoozes";
+/// notice key → when: what the scheduler already notified (never twice).
+const NOTIFIED: &str = "notified";
 const META: &str = "meta";
+const SETTINGS_KEY: &[u8] = b"settings";
+const UNDO_KEY: &[u8] = b"undo";
 const MARKER_FILE: &str = "store-id";
 /// Held while a process has the store open (public so tests can wait for it).
 pub const LOCK_FILE: &str = "regulars.lock";
@@ -94,6 +109,12 @@ pub struct Store {
     interactions: sled::Tree,
     follow_ups: sled::Tree,
     drafts: sled::Tree,
+    occasions: sled::Tree,
+    keep_in_touch: sled::Tree,
+    reminders: sled::Tree,
+    snoozes: sled::Tree,
+    notified: sled::Tree,
+    meta: sled::Tree,
     dir: PathBuf,
     // Held for the life of the store; the OS releases it if the process dies.
     _lock: File,
@@ -185,6 +206,11 @@ impl Store {
         let interactions = db.open_tree(INTERACTIONS).map_err(unreadable)?;
         let follow_ups = db.open_tree(FOLLOW_UPS).map_err(unreadable)?;
         let drafts = db.open_tree(DRAFTS).map_err(unreadable)?;
+        let occasions = db.open_tree(OCCASIONS).map_err(unreadable)?;
+        let keep_in_touch = db.open_tree(KEEP_IN_TOUCH).map_err(unreadable)?;
+        let reminders = db.open_tree(REMINDERS).map_err(unreadable)?;
+        let snoozes = db.open_tree(SNOOZES).map_err(unreadable)?;
+        let notified = db.open_tree(NOTIFIED).map_err(unreadable)?;
         let db_file = File::open(db_path.join("db")).map_err(io_error(&db_path))?;
         Ok(Store {
             db,
@@ -193,6 +219,12 @@ impl Store {
             interactions,
             follow_ups,
             drafts,
+            occasions,
+            keep_in_touch,
+            reminders,
+            snoozes,
+            notified,
+            meta,
             dir: dir.to_owned(),
             _lock: lock,
         })
@@ -227,23 +259,29 @@ impl Store {
         })
     }
 
+    fn tree(&self, t: Tree) -> &sled::Tree {
+        match t {
+            Tree::Customers => &self.customers,
+            Tree::Interactions => &self.interactions,
+            Tree::FollowUps => &self.follow_ups,
+            Tree::Drafts => &self.drafts,
+            Tree::Occasions => &self.occasions,
+            Tree::KeepInTouch => &self.keep_in_touch,
+            Tree::Reminders => &self.reminders,
+            Tree::Snoozes => &self.snoozes,
+            Tree::Notified => &self.notified,
+            Tree::Meta => &self.meta,
+        }
+    }
+
     /// Runs `writes` as one transaction over every record tree, then flushes.
     /// Either all of a use case's records and index entries land, or none do.
     fn write(&self, writes: &[Change]) -> Result<()> {
-        let result: std::result::Result<(), TransactionError<()>> = (
-            &self.customers,
-            &self.interactions,
-            &self.follow_ups,
-            &self.drafts,
-        )
-            .transaction(|trees| {
+        let trees: Vec<&sled::Tree> = Tree::ALL.iter().map(|t| self.tree(*t)).collect();
+        let result: std::result::Result<(), TransactionError<()>> =
+            trees.as_slice().transaction(|trees| {
                 for w in writes {
-                    let tree = match w.tree {
-                        Tree::Customers => &trees.0,
-                        Tree::Interactions => &trees.1,
-                        Tree::FollowUps => &trees.2,
-                        Tree::Drafts => &trees.3,
-                    };
+                    let tree = &trees[w.tree as usize];
                     match &w.value {
                         Some(v) => tree.insert(w.key.as_slice(), v.as_slice())?,
                         None => tree.remove(w.key.as_slice())?,
@@ -260,6 +298,28 @@ impl Store {
         self.flush()
     }
 
+    /// The writes that store `customer` and move its index entries (yearly
+    /// dates, keep-in-touch due) from where its stored version had them.
+    fn customer_changes(&self, customer: &Customer) -> Result<Vec<Change>> {
+        let mut writes = Vec::new();
+        if let Some(old) = self.customer(&customer.id)? {
+            writes.extend(
+                index_entries(&old)
+                    .into_iter()
+                    .map(|(tree, key, _)| Change::remove(tree, key)),
+            );
+        }
+        writes.push(Change::put(
+            Tree::Customers,
+            customer.id.as_bytes().to_vec(),
+            self.encode(customer)?,
+        ));
+        for (tree, key, value) in index_entries(customer) {
+            writes.push(Change::put(tree, key, value));
+        }
+        Ok(writes)
+    }
+
     /// Stores a customer (new or changed) durably.
     pub fn put_customer(&self, customer: &Customer) -> Result<()> {
         self.put_customers(std::slice::from_ref(customer))
@@ -267,16 +327,10 @@ impl Store {
 
     /// Stores several customers in one transaction (both sides of a relationship).
     pub fn put_customers(&self, customers: &[Customer]) -> Result<()> {
-        let writes = customers
-            .iter()
-            .map(|c| {
-                Ok(Change::put(
-                    Tree::Customers,
-                    c.id.as_bytes().to_vec(),
-                    self.encode(c)?,
-                ))
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let mut writes = Vec::new();
+        for c in customers {
+            writes.extend(self.customer_changes(c)?);
+        }
         self.write(&writes)
     }
 
@@ -284,14 +338,12 @@ impl Store {
     /// changed (last contacted), together.
     pub fn log_interaction(&self, interaction: &Interaction, customer: &Customer) -> Result<()> {
         let key = interaction_key(interaction);
-        let mut writes = vec![
-            Change::put(Tree::Interactions, key.clone(), self.encode(interaction)?),
-            Change::put(
-                Tree::Customers,
-                customer.id.as_bytes().to_vec(),
-                self.encode(customer)?,
-            ),
-        ];
+        let mut writes = vec![Change::put(
+            Tree::Interactions,
+            key.clone(),
+            self.encode(interaction)?,
+        )];
+        writes.extend(self.customer_changes(customer)?);
         if let Some(f) = interaction.follow_up {
             writes.push(Change::put(
                 Tree::FollowUps,
@@ -302,16 +354,12 @@ impl Store {
         self.write(&writes)
     }
 
-    /// Stores many customers and their interactions in one transaction (imports,
-    /// sample data): one flush for the lot instead of one per record.
+    /// Stores many new customers and their interactions in one transaction
+    /// (imports, sample data): one flush for the lot instead of one per record.
     pub fn put_many(&self, customers: &[Customer], interactions: &[Interaction]) -> Result<()> {
-        let mut writes = Vec::with_capacity(customers.len() + interactions.len() * 2);
+        let mut writes = Vec::with_capacity(customers.len() * 3 + interactions.len() * 2);
         for c in customers {
-            writes.push(Change::put(
-                Tree::Customers,
-                c.id.as_bytes().to_vec(),
-                self.encode(c)?,
-            ));
+            writes.extend(self.customer_changes(c)?);
         }
         for i in interactions {
             let key = interaction_key(i);
@@ -367,6 +415,32 @@ impl Store {
     /// (`related` are those customers, already without the relationship).
     pub fn delete_customer(&self, id: &CustomerId, related: &[Customer]) -> Result<()> {
         let mut writes = vec![Change::remove(Tree::Customers, id.as_bytes().to_vec())];
+        if let Some(old) = self.customer(id)? {
+            writes.extend(
+                index_entries(&old)
+                    .into_iter()
+                    .map(|(tree, key, _)| Change::remove(tree, key)),
+            );
+        }
+        for kv in self.reminders.scan_prefix(id.as_bytes()) {
+            let (k, _) = kv.map_err(|source| self.unreadable(source))?;
+            writes.push(Change::remove(Tree::Reminders, k.to_vec()));
+        }
+        // Snoozes and notices name the customer inside their keys; both trees stay small.
+        let id_text = id.to_string();
+        for (tree, t) in [
+            (Tree::Snoozes, &self.snoozes),
+            (Tree::Notified, &self.notified),
+        ] {
+            for kv in t.iter() {
+                let (k, _) = kv.map_err(|source| self.unreadable(source))?;
+                if String::from_utf8_lossy(&k).contains(&id_text) {
+                    writes.push(Change::remove(tree, k.to_vec()));
+                }
+            }
+        }
+        // The undo record may hold a copy of the customer: an erase must not leave one.
+        writes.push(Change::remove(Tree::Meta, UNDO_KEY.to_vec()));
         for interaction in self.interactions_of(id)? {
             let key = interaction_key(&interaction);
             if let Some(f) = interaction.follow_up {
@@ -382,6 +456,260 @@ impl Store {
             ));
         }
         self.write(&writes)
+    }
+
+    /// The yearly dates that fall on `month`/`day` (index entries, not a scan).
+    pub fn yearly_on(&self, month: u32, day: u32) -> Result<Vec<YearlyEntry>> {
+        self.occasions
+            .scan_prefix([month as u8, day as u8])
+            .map(|kv| {
+                let (k, v) = kv.map_err(|source| self.unreadable(source))?;
+                let customer = k
+                    .get(2..18)
+                    .and_then(|b| <[u8; 16]>::try_from(b).ok())
+                    .map(CustomerId::from_bytes)
+                    .ok_or_else(|| self.corrupt(OCCASIONS, &k, "key too short"))?;
+                let stored: StoredOccasion = self.decode(OCCASIONS, &k, &v)?;
+                Ok(YearlyEntry {
+                    customer,
+                    label: stored.label,
+                    date: stored.date,
+                })
+            })
+            .collect()
+    }
+
+    /// Open follow-ups due on or before `to`, oldest first (done and dismissed
+    /// ones have left the index, so this range stays short).
+    pub fn open_follow_ups_until(&self, to: NaiveDate) -> Result<Vec<Interaction>> {
+        self.follow_ups_between(NaiveDate::MIN, to)
+    }
+
+    /// Customers (with a cadence, not archived) due for contact before `until`.
+    pub fn keep_in_touch_due_before(&self, until: DateTime<Utc>) -> Result<Vec<CustomerId>> {
+        let end = sortable_i64(millis(until));
+        self.keep_in_touch
+            .range(..end.to_vec())
+            .map(|kv| {
+                let (k, _) = kv.map_err(|source| self.unreadable(source))?;
+                k.get(8..24)
+                    .and_then(|b| <[u8; 16]>::try_from(b).ok())
+                    .map(CustomerId::from_bytes)
+                    .ok_or_else(|| self.corrupt(KEEP_IN_TOUCH, &k, "key too short"))
+            })
+            .collect()
+    }
+
+    /// Keys of occurrences snoozed until a day in `from..=to`.
+    pub fn snoozed_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<ReminderKey>> {
+        let start = date_key(from).to_vec();
+        let end = date_key(to.succ_opt().unwrap_or(to)).to_vec();
+        self.snoozes
+            .range(start..end)
+            .map(|kv| {
+                let (k, _) = kv.map_err(|source| self.unreadable(source))?;
+                String::from_utf8_lossy(&k[4..])
+                    .parse()
+                    .map_err(|_| self.corrupt(SNOOZES, &k, "not a reminder key"))
+            })
+            .collect()
+    }
+
+    /// What the owner did with one occurrence, if anything.
+    pub fn reminder_action(&self, key: &ReminderKey) -> Result<Option<Action>> {
+        let k = reminder_key(key);
+        self.reminders
+            .get(&k)
+            .map_err(|source| self.unreadable(source))?
+            .map(|v| self.decode(REMINDERS, &k, &v))
+            .transpose()
+    }
+
+    /// One interaction of a customer, by id.
+    pub fn interaction(
+        &self,
+        customer: &CustomerId,
+        id: &InteractionId,
+    ) -> Result<Option<Interaction>> {
+        // A customer's interactions are one short prefix scan.
+        Ok(self
+            .interactions_of(customer)?
+            .into_iter()
+            .find(|i| i.id == *id))
+    }
+
+    /// Records the owner's action on an occurrence with what it implies, as one
+    /// undoable write: `close_follow_up` leaves the open follow-ups index,
+    /// `customer` (its keep-in-touch clock moved) is stored with its index entries.
+    pub fn record_reminder(
+        &self,
+        key: &ReminderKey,
+        action: Action,
+        close_follow_up: Option<&Interaction>,
+        customer: Option<&Customer>,
+    ) -> Result<()> {
+        let k = reminder_key(key);
+        let text = key.to_string();
+        let mut writes = Vec::new();
+        if let Some(Action::Snoozed { until }) = self.reminder_action(key)? {
+            writes.push(Change::remove(Tree::Snoozes, snooze_key(until, &text)));
+        }
+        if let Action::Snoozed { until } = action {
+            writes.push(Change::put(Tree::Snoozes, snooze_key(until, &text), vec![]));
+        }
+        writes.push(Change::put(Tree::Reminders, k, self.encode(&action)?));
+        if let Some(i) = close_follow_up {
+            if let Some(f) = i.follow_up {
+                writes.push(Change::remove(
+                    Tree::FollowUps,
+                    follow_up_key(f.date, &interaction_key(i)),
+                ));
+            }
+        }
+        if let Some(c) = customer {
+            writes.extend(self.customer_changes(c)?);
+        }
+        self.write_undoable(&text, writes)
+    }
+
+    /// Applies `writes` and keeps what they replaced, so [`Self::undo`] can put it back.
+    fn write_undoable(&self, label: &str, writes: Vec<Change>) -> Result<()> {
+        let mut entries = Vec::with_capacity(writes.len());
+        for w in &writes {
+            let before = self
+                .tree(w.tree)
+                .get(&w.key)
+                .map_err(|source| self.unreadable(source))?
+                .map(|v| v.to_vec());
+            // Several writes may touch one key; the first "before" is the original.
+            if !entries
+                .iter()
+                .any(|e: &UndoEntry| e.tree == w.tree && e.key == w.key)
+            {
+                entries.push(UndoEntry {
+                    tree: w.tree,
+                    key: w.key.clone(),
+                    before,
+                    after: None,
+                });
+            }
+        }
+        for e in &mut entries {
+            e.after = writes
+                .iter()
+                .rev()
+                .find(|w| w.tree == e.tree && w.key == e.key)
+                .and_then(|w| w.value.clone());
+        }
+        let record = UndoRecord {
+            label: label.to_owned(),
+            entries,
+        };
+        let mut writes = writes;
+        writes.push(Change::put(
+            Tree::Meta,
+            UNDO_KEY.to_vec(),
+            self.encode(&record)?,
+        ));
+        self.write(&writes)
+    }
+
+    /// Puts back what the last undoable write replaced. Refuses (naming the
+    /// write) when something it changed has changed again since.
+    pub fn undo(&self) -> Result<UndoOutcome> {
+        let Some(raw) = self
+            .meta
+            .get(UNDO_KEY)
+            .map_err(|source| self.unreadable(source))?
+        else {
+            return Ok(UndoOutcome::Nothing);
+        };
+        let record: UndoRecord = self.decode(META, UNDO_KEY, &raw)?;
+        for e in &record.entries {
+            let now = self
+                .tree(e.tree)
+                .get(&e.key)
+                .map_err(|source| self.unreadable(source))?;
+            if now.as_deref() != e.after.as_deref() {
+                return Ok(UndoOutcome::ChangedSince(record.label));
+            }
+        }
+        let mut writes: Vec<Change> = record
+            .entries
+            .iter()
+            .map(|e| Change {
+                tree: e.tree,
+                key: e.key.clone(),
+                value: e.before.clone(),
+            })
+            .collect();
+        writes.push(Change::remove(Tree::Meta, UNDO_KEY.to_vec()));
+        self.write(&writes)?;
+        Ok(UndoOutcome::Undone(record.label))
+    }
+
+    /// The owner's settings (defaults until first saved).
+    pub fn settings(&self) -> Result<Settings> {
+        match self
+            .meta
+            .get(SETTINGS_KEY)
+            .map_err(|source| self.unreadable(source))?
+        {
+            Some(v) => self.decode(META, SETTINGS_KEY, &v),
+            None => Ok(Settings::default()),
+        }
+    }
+
+    pub fn put_settings(&self, settings: &Settings) -> Result<()> {
+        self.write(&[Change::put(
+            Tree::Meta,
+            SETTINGS_KEY.to_vec(),
+            self.encode(settings)?,
+        )])
+    }
+
+    /// Whether the scheduler already raised the notice `key`.
+    pub fn was_notified(&self, key: &str) -> Result<bool> {
+        self.notified
+            .contains_key(key.as_bytes())
+            .map_err(|source| self.unreadable(source))
+    }
+
+    /// Records notices raised at `at`, and forgets those older than `forget_before`
+    /// (they can no longer come due again).
+    pub fn record_notified(
+        &self,
+        keys: &[String],
+        at: DateTime<Utc>,
+        forget_before: DateTime<Utc>,
+    ) -> Result<()> {
+        let mut writes: Vec<Change> = keys
+            .iter()
+            .map(|k| {
+                Ok(Change::put(
+                    Tree::Notified,
+                    k.as_bytes().to_vec(),
+                    self.encode(&at)?,
+                ))
+            })
+            .collect::<Result<_>>()?;
+        for kv in self.notified.iter() {
+            let (k, v) = kv.map_err(|source| self.unreadable(source))?;
+            let when: DateTime<Utc> = self.decode(NOTIFIED, &k, &v)?;
+            if when < forget_before {
+                writes.push(Change::remove(Tree::Notified, k.to_vec()));
+            }
+        }
+        self.write(&writes)
+    }
+
+    fn corrupt(&self, tree: &'static str, key: &[u8], why: &str) -> StoreError {
+        StoreError::CorruptRecord {
+            path: self.dir.join("store"),
+            tree,
+            key: describe_key(key),
+            source: serde::de::Error::custom(why),
+        }
     }
 
     /// Saves (or, with `None`, discards) a named draft.
@@ -407,6 +735,9 @@ impl Store {
             customers: self.customers.len(),
             interactions: self.interactions.len(),
             follow_ups: self.follow_ups.len(),
+            occasions: self.occasions.len(),
+            keep_in_touch: self.keep_in_touch.len(),
+            reminders: self.reminders.len(),
         }
     }
 
@@ -458,15 +789,40 @@ pub struct TreeCounts {
     pub customers: usize,
     pub interactions: usize,
     pub follow_ups: usize,
+    pub occasions: usize,
+    pub keep_in_touch: usize,
+    pub reminders: usize,
 }
 
 /// The record trees a transaction can change.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 enum Tree {
     Customers,
     Interactions,
     FollowUps,
     Drafts,
+    Occasions,
+    KeepInTouch,
+    Reminders,
+    Snoozes,
+    Notified,
+    Meta,
+}
+
+impl Tree {
+    /// In discriminant order: a transaction's views are indexed by `tree as usize`.
+    const ALL: [Tree; 10] = [
+        Tree::Customers,
+        Tree::Interactions,
+        Tree::FollowUps,
+        Tree::Drafts,
+        Tree::Occasions,
+        Tree::KeepInTouch,
+        Tree::Reminders,
+        Tree::Snoozes,
+        Tree::Notified,
+        Tree::Meta,
+    ];
 }
 
 /// One change inside a transaction: a put or (with `value: None`) a removal.
@@ -491,6 +847,76 @@ impl Change {
             value: None,
         }
     }
+}
+
+/// What a yearly-date index entry holds (the day is in its key).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct StoredOccasion {
+    label: Option<String>,
+    date: PartialDate,
+}
+
+/// The index entries a customer has: one per yearly date, one for the cadence.
+/// Archived customers have none (they are hidden from reminders).
+fn index_entries(c: &Customer) -> Vec<(Tree, Vec<u8>, Vec<u8>)> {
+    let mut out = Vec::new();
+    if c.archived_at.is_some() {
+        return out;
+    }
+    for (slot, entry) in yearly::entries_of(c).into_iter().enumerate() {
+        let mut k = vec![entry.date.month() as u8, entry.date.day() as u8];
+        k.extend_from_slice(c.id.as_bytes());
+        k.push(slot as u8);
+        let v = serde_json::to_vec(&StoredOccasion {
+            label: entry.label,
+            date: entry.date,
+        })
+        .unwrap_or_default();
+        out.push((Tree::Occasions, k, v));
+    }
+    if let Some(due) = keep_in_touch::due_at(c) {
+        let mut k = sortable_i64(millis(due)).to_vec();
+        k.extend_from_slice(c.id.as_bytes());
+        out.push((Tree::KeepInTouch, k, vec![]));
+    }
+    out
+}
+
+fn reminder_key(key: &ReminderKey) -> Vec<u8> {
+    let mut k = key.customer().as_bytes().to_vec();
+    k.extend_from_slice(key.to_string().as_bytes());
+    k
+}
+
+fn snooze_key(until: NaiveDate, key_text: &str) -> Vec<u8> {
+    let mut k = date_key(until).to_vec();
+    k.extend_from_slice(key_text.as_bytes());
+    k
+}
+
+/// One key an undoable write changed: its value before and after.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct UndoEntry {
+    tree: Tree,
+    key: Vec<u8>,
+    before: Option<Vec<u8>>,
+    after: Option<Vec<u8>>,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct UndoRecord {
+    /// What was done (a reminder key), to say what was undone.
+    label: String,
+    entries: Vec<UndoEntry>,
+}
+
+/// What [`Store::undo`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UndoOutcome {
+    Undone(String),
+    Nothing,
+    /// The records it touched changed again since; undoing would lose that.
+    ChangedSince(String),
 }
 
 /// Big-endian with the sign bit flipped, so byte order is numeric order.

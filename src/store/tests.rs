@@ -136,3 +136,42 @@ fn a_store_emptied_behind_our_back_is_reported() {
     let err = Store::open(dir.path()).unwrap_err();
     assert!(err.to_string().contains("reads as empty"), "{err}");
 }
+
+#[test]
+fn upgrading_a_v2_store_builds_the_reminder_indexes_from_its_customers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut anna = customer("Anna");
+    anna.birthday = Some("1985-11-24".parse().unwrap());
+    anna.cadence_days = Some(30);
+    let mut archived = customer("Gone");
+    archived.birthday = Some("--01-02".parse().unwrap());
+    archived.archived_at = Some(Utc::now());
+    {
+        let store = Store::open(dir.path()).unwrap();
+        store.put_customers(&[anna.clone(), archived]).unwrap();
+        // Make it look like a v2 store: customers, but no reminder indexes yet.
+        store.occasions.clear().unwrap();
+        store.keep_in_touch.clear().unwrap();
+        migrations::set_version(&store.meta, 2);
+        store.flush().unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    let counts = store.counts();
+    assert_eq!((counts.occasions, counts.keep_in_touch), (1, 1));
+    assert_eq!(store.yearly_on(11, 24).unwrap()[0].customer, anna.id);
+    assert_eq!(migrations::version_for_test(&store.meta), SCHEMA_VERSION);
+}
+
+#[test]
+fn an_edit_moves_index_entries_instead_of_adding_more() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let mut anna = customer("Anna");
+    anna.birthday = Some("1985-11-24".parse().unwrap());
+    store.put_customer(&anna).unwrap();
+    anna.birthday = Some("1985-12-01".parse().unwrap());
+    store.put_customer(&anna).unwrap();
+    assert_eq!(store.counts().occasions, 1);
+    assert!(store.yearly_on(11, 24).unwrap().is_empty());
+    assert_eq!(store.yearly_on(12, 1).unwrap().len(), 1);
+}

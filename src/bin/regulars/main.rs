@@ -2,6 +2,7 @@
 //! It parses arguments, calls one use case and prints; it holds no rules.
 
 mod profile;
+mod reminders;
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -16,6 +17,7 @@ use regulars::model::{
 use regulars::{paths, Clock, Error, Regulars, SystemClock};
 
 use profile::{AddArgs, EditArgs};
+use reminders::ReminderCommand;
 
 #[derive(Parser)]
 #[command(
@@ -54,6 +56,20 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The daily reminder list: overdue, today and the next days.
+    Today {
+        /// The day to list (default: today in local time).
+        #[arg(long, value_parser = reminders::parse_date)]
+        date: Option<chrono::NaiveDate>,
+        /// How many following days to include (0 to 366).
+        #[arg(long, default_value_t = 7, value_parser = reminders::max_days())]
+        days: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Act on one reminder of the daily list (keys are shown by `today`).
+    #[command(subcommand)]
+    Reminder(ReminderCommand),
 }
 
 #[derive(Subcommand)]
@@ -282,6 +298,7 @@ fn check_before_opening(command: &Command) -> Result<(), Stop> {
             };
             validate_interaction(&draft, CustomerId::new_v7(), &clock).map_err(Error::from)?;
         }
+        Command::Reminder(command) => reminders::check_key(command)?,
         _ => {}
     }
     Ok(())
@@ -388,15 +405,17 @@ fn run(cli: Cli) -> Result<(), Stop> {
                         .follow_up
                         .map(|f| format!("  (follow up {f})"))
                         .unwrap_or_default();
-                    println!(
+                    emit(&format!(
                         "{}  {:<8} {}{follow}",
                         e.at.format("%Y-%m-%d %H:%M"),
                         e.kind,
                         e.text.lines().next().unwrap_or("")
-                    );
+                    ))?;
                 }
             }
         }
+        Command::Today { date, days, json } => reminders::today(&app, date, days, json)?,
+        Command::Reminder(command) => reminders::reminder(&app, command)?,
     }
     Ok(())
 }

@@ -6,7 +6,8 @@
 export type ErrorReport = { 
 /**
  * Stable machine code: `invalid`, `not-found`, `already-open`, `store-unreadable`,
- * `store-newer`, `store-lost-data`, `store-corrupt-record`, `io`, `write-failed`.
+ * `store-newer`, `store-lost-data`, `store-corrupt-record`, `io`, `write-failed`,
+ * `conflict` (an undo that would overwrite a later change).
  */
 kind: string, 
 /**

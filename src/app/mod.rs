@@ -15,6 +15,10 @@ use crate::model::{
 use crate::search::{CustomerIndex, CustomerMatch};
 use crate::store::Store;
 
+mod reminders;
+
+pub use reminders::UndoneReminder;
+
 /// The name under which the quick-note composer keeps its unsent text.
 const QUICK_NOTE_DRAFT: &str = "quick-note";
 
@@ -53,6 +57,10 @@ impl Regulars {
     /// The store, for diagnostics and tests (index counts).
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    fn clock(&self) -> &dyn Clock {
+        self.clock.as_ref()
     }
 
     fn write_lock(&self) -> MutexGuard<'_, ()> {

@@ -1,0 +1,186 @@
+//! The owner's preferences for reminders and notifications, stored with the data
+//! (so the CLI's `today` and the app agree). Every field has a sensible default;
+//! a stored document missing a field (written by an older version) takes it.
+
+use chrono::NaiveTime;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use ts_rs::TS;
+
+use crate::model::ValidationError;
+
+/// Where a Feb 29 yearly date falls in a common year.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum LeapDay {
+    #[default]
+    Feb28,
+    Mar1,
+}
+
+/// What the daily list shows and for how long.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct ReminderSettings {
+    pub leap_day: LeapDay,
+    /// Days ahead a birthday is shown as upcoming.
+    pub birthday_notice_days: u32,
+    /// Days ahead another yearly date (anniversary, customer since…) is shown.
+    pub anniversary_notice_days: u32,
+    /// Days ahead a follow-up is shown.
+    pub follow_up_notice_days: u32,
+    /// Days ahead a keep-in-touch reminder is shown.
+    pub keep_in_touch_notice_days: u32,
+    /// Days a missed birthday or anniversary stays on the list as overdue, so a
+    /// late greeting is still possible. Follow-ups stay until done or dismissed.
+    pub missed_days: u32,
+}
+
+impl Default for ReminderSettings {
+    fn default() -> Self {
+        Self {
+            leap_day: LeapDay::Feb28,
+            birthday_notice_days: 3,
+            anniversary_notice_days: 3,
+            follow_up_notice_days: 0,
+            keep_in_touch_notice_days: 0,
+            missed_days: 3,
+        }
+    }
+}
+
+/// A time of day as `HH:MM` (24-hour) on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, TS)]
+#[ts(export, type = "string")]
+pub struct TimeOfDay(pub NaiveTime);
+
+impl TimeOfDay {
+    pub fn hm(hour: u32, minute: u32) -> Self {
+        Self(NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or(NaiveTime::MIN))
+    }
+}
+
+impl std::str::FromStr for TimeOfDay {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        NaiveTime::parse_from_str(s.trim(), "%H:%M")
+            .map(Self)
+            .map_err(|_| format!("{s:?} is not a time of day (use HH:MM, 24-hour)"))
+    }
+}
+
+impl Serialize for TimeOfDay {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0.format("%H:%M"))
+    }
+}
+
+impl<'de> Deserialize<'de> for TimeOfDay {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+/// Which desktop notifications the app raises, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct NotificationSettings {
+    /// One notification a day summing up what is due.
+    pub digest: bool,
+    /// Local time of the daily digest.
+    pub digest_time: TimeOfDay,
+    /// One notification when a follow-up with a time of day falls due.
+    pub timed_follow_ups: bool,
+}
+
+impl Default for NotificationSettings {
+    fn default() -> Self {
+        Self {
+            digest: true,
+            digest_time: TimeOfDay::hm(9, 0),
+            timed_follow_ups: true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct Settings {
+    pub reminders: ReminderSettings,
+    pub notifications: NotificationSettings,
+    /// Start Regulars (in the tray) when the owner logs in. Opt-in.
+    pub start_at_login: bool,
+}
+
+/// The longest advance notice or overdue grace accepted, in days.
+pub const MAX_NOTICE_DAYS: u32 = 60;
+
+impl Settings {
+    /// Refuses values that would make the list useless, naming the field.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        let r = &self.reminders;
+        for (field, value) in [
+            ("reminders.birthday_notice_days", r.birthday_notice_days),
+            (
+                "reminders.anniversary_notice_days",
+                r.anniversary_notice_days,
+            ),
+            ("reminders.follow_up_notice_days", r.follow_up_notice_days),
+            (
+                "reminders.keep_in_touch_notice_days",
+                r.keep_in_touch_notice_days,
+            ),
+            ("reminders.missed_days", r.missed_days),
+        ] {
+            if value > MAX_NOTICE_DAYS {
+                return Err(ValidationError::new(
+                    field,
+                    format!("{value} days is more than the {MAX_NOTICE_DAYS} allowed"),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_the_documented_ones() {
+        let s = Settings::default();
+        assert_eq!(s.reminders.birthday_notice_days, 3);
+        assert_eq!(s.reminders.missed_days, 3);
+        assert_eq!(s.reminders.leap_day, LeapDay::Feb28);
+        assert_eq!(s.notifications.digest_time, TimeOfDay::hm(9, 0));
+        assert!(!s.start_at_login);
+    }
+
+    #[test]
+    fn a_document_from_an_older_version_takes_defaults_for_missing_fields() {
+        let s: Settings =
+            serde_json::from_str(r#"{"notifications": {"digest_time": "07:30"}}"#).unwrap();
+        assert_eq!(s.notifications.digest_time, TimeOfDay::hm(7, 30));
+        assert!(s.notifications.digest);
+        assert_eq!(s.reminders, ReminderSettings::default());
+    }
+
+    #[test]
+    fn a_bad_time_or_too_long_notice_is_refused_by_name() {
+        let e = serde_json::from_str::<Settings>(r#"{"notifications": {"digest_time": "25:00"}}"#)
+            .unwrap_err();
+        assert!(e.to_string().contains("HH:MM"), "{e}");
+        let mut s = Settings::default();
+        s.reminders.missed_days = 400;
+        assert_eq!(
+            s.validate().unwrap_err().field,
+            "reminders.missed_days".to_string()
+        );
+    }
+}
