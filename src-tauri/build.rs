@@ -18,6 +18,13 @@ fn main() {
             "find_customers",
             "query_customers",
             "seed_demo",
+            "agenda",
+            "reminder_done",
+            "reminder_dismiss",
+            "reminder_snooze",
+            "reminder_undo",
+            "get_settings",
+            "save_settings",
         ]),
     ))
     .expect("tauri-build failed");

@@ -4,6 +4,7 @@
 //! (a CLI command, a cron job) is tried again on the next command.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use regulars::{paths, ErrorReport, Regulars};
@@ -11,6 +12,8 @@ use regulars::{paths, ErrorReport, Regulars};
 pub struct Backend {
     dir: Option<PathBuf>,
     open: Mutex<Option<Arc<Regulars>>>,
+    /// Set on exit: nothing (the scheduler thread included) may reopen the store.
+    closed: AtomicBool,
 }
 
 impl Backend {
@@ -19,6 +22,7 @@ impl Backend {
         let backend = Self {
             dir: paths::default_data_dir(),
             open: Mutex::new(None),
+            closed: AtomicBool::new(false),
         };
         // The first command reports the error, if any; opening now just saves time.
         let _ = backend.get();
@@ -30,6 +34,13 @@ impl Backend {
         let mut open = self.open.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(app) = open.as_ref() {
             return Ok(Arc::clone(app));
+        }
+        if self.closed.load(Ordering::SeqCst) {
+            return Err(ErrorReport {
+                kind: "io".into(),
+                field: None,
+                message: "Regulars is closing".into(),
+            });
         }
         let dir = self.dir.as_ref().ok_or_else(|| ErrorReport {
             kind: "io".into(),
@@ -47,9 +58,8 @@ impl Backend {
     /// Closes the store cleanly (sled then needs no recovery on the next start).
     /// Commands still running keep their handle; the store closes when they finish.
     pub fn close(&self) {
-        self.open
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .take();
+        let mut open = self.open.lock().unwrap_or_else(PoisonError::into_inner);
+        self.closed.store(true, Ordering::SeqCst);
+        open.take();
     }
 }

@@ -1,15 +1,28 @@
 //! Tauri commands: each takes the façade, calls one use case and maps the error.
 //! `async` so store work (a flush per write) runs off the UI thread.
 
+use regulars::agenda::{Agenda, Horizon};
+use regulars::app::UndoneReminder;
 use regulars::listing::{CustomerPage, CustomerQuery};
 use regulars::model::{Customer, CustomerDraft, InteractionDraft, TimelineEntry};
 use regulars::search::CustomerMatch;
+use regulars::settings::Settings;
 use regulars::ErrorReport;
-use tauri::State;
+use tauri::{AppHandle, State};
 
+use crate::scheduler::SchedulerHandle;
 use crate::Backend;
 
 type Answer<T> = Result<T, ErrorReport>;
+/// The scheduler, nudged after a write that can change what is due.
+type Nudge<'a> = State<'a, SchedulerHandle>;
+
+fn nudged<T>(scheduler: &SchedulerHandle, answer: Answer<T>) -> Answer<T> {
+    if answer.is_ok() {
+        scheduler.nudge();
+    }
+    answer
+}
 
 #[tauri::command(async)]
 pub fn list_archived_customers(backend: State<'_, Backend>) -> Answer<Vec<Customer>> {
@@ -22,35 +35,62 @@ pub fn get_customer(backend: State<'_, Backend>, id: String) -> Answer<Customer>
 }
 
 #[tauri::command(async)]
-pub fn add_customer(backend: State<'_, Backend>, draft: CustomerDraft) -> Answer<Customer> {
-    backend.get()?.add_customer(&draft).map_err(|e| e.report())
+pub fn add_customer(
+    backend: State<'_, Backend>,
+    scheduler: Nudge<'_>,
+    draft: CustomerDraft,
+) -> Answer<Customer> {
+    nudged(
+        &scheduler,
+        backend.get()?.add_customer(&draft).map_err(|e| e.report()),
+    )
 }
 
 #[tauri::command(async)]
 pub fn update_customer(
     backend: State<'_, Backend>,
+    scheduler: Nudge<'_>,
     id: String,
     draft: CustomerDraft,
 ) -> Answer<Customer> {
-    backend
-        .get()?
-        .update_customer(&id, &draft)
-        .map_err(|e| e.report())
+    let answer = backend.get()?.update_customer(&id, &draft);
+    nudged(&scheduler, answer.map_err(|e| e.report()))
 }
 
 #[tauri::command(async)]
-pub fn archive_customer(backend: State<'_, Backend>, id: String) -> Answer<Customer> {
-    backend.get()?.archive_customer(&id).map_err(|e| e.report())
+pub fn archive_customer(
+    backend: State<'_, Backend>,
+    scheduler: Nudge<'_>,
+    id: String,
+) -> Answer<Customer> {
+    nudged(
+        &scheduler,
+        backend.get()?.archive_customer(&id).map_err(|e| e.report()),
+    )
 }
 
 #[tauri::command(async)]
-pub fn restore_customer(backend: State<'_, Backend>, id: String) -> Answer<Customer> {
-    backend.get()?.restore_customer(&id).map_err(|e| e.report())
+pub fn restore_customer(
+    backend: State<'_, Backend>,
+    scheduler: Nudge<'_>,
+    id: String,
+) -> Answer<Customer> {
+    nudged(
+        &scheduler,
+        backend.get()?.restore_customer(&id).map_err(|e| e.report()),
+    )
 }
 
 #[tauri::command(async)]
-pub fn delete_customer(backend: State<'_, Backend>, id: String) -> Answer<()> {
-    backend.get()?.delete_customer(&id).map_err(|e| e.report())
+pub fn delete_customer(
+    backend: State<'_, Backend>,
+    scheduler: Nudge<'_>,
+    id: String,
+) -> Answer<()> {
+    nudged(
+        &scheduler,
+        backend.get()?.delete_customer(&id).map_err(|e| e.report()),
+    )
 }
 
 #[tauri::command(async)]
@@ -62,14 +102,16 @@ pub fn timeline(backend: State<'_, Backend>, id: String) -> Answer<Vec<TimelineE
 #[tauri::command(async)]
 pub fn log_interaction(
     backend: State<'_, Backend>,
+    scheduler: Nudge<'_>,
     customer_id: String,
     draft: InteractionDraft,
 ) -> Answer<String> {
     let app = backend.get()?;
-    let logged = app
-        .log_interaction(&customer_id, &draft)
-        .map_err(|e| e.report())?;
-    Ok(logged.id.to_string())
+    let logged = app.log_interaction(&customer_id, &draft);
+    nudged(
+        &scheduler,
+        logged.map(|i| i.id.to_string()).map_err(|e| e.report()),
+    )
 }
 
 #[tauri::command(async)]
@@ -105,10 +147,85 @@ pub fn query_customers(backend: State<'_, Backend>, query: CustomerQuery) -> Ans
 
 /// "Try with sample data": adds up to 5000 realistic customers tagged `demo`.
 #[tauri::command(async)]
-pub fn seed_demo(backend: State<'_, Backend>, count: u32) -> Answer<u32> {
-    let added = backend
+pub fn seed_demo(backend: State<'_, Backend>, scheduler: Nudge<'_>, count: u32) -> Answer<u32> {
+    let added = backend.get()?.seed_demo(count.min(5000) as usize, 1);
+    nudged(&scheduler, added.map(|n| n as u32).map_err(|e| e.report()))
+}
+
+/// Today's list as the Today view shows it (each kind as far ahead as its notice).
+#[tauri::command(async)]
+pub fn agenda(backend: State<'_, Backend>) -> Answer<Agenda> {
+    backend
         .get()?
-        .seed_demo(count.min(5000) as usize, 1)
-        .map_err(|e| e.report())?;
-    Ok(added as u32)
+        .agenda(None, Horizon::Notice)
+        .map_err(|e| e.report())
+}
+
+#[tauri::command(async)]
+pub fn reminder_done(backend: State<'_, Backend>, scheduler: Nudge<'_>, key: String) -> Answer<()> {
+    let done = backend.get()?.reminder_done(&key).map(|_| ());
+    nudged(&scheduler, done.map_err(|e| e.report()))
+}
+
+#[tauri::command(async)]
+pub fn reminder_dismiss(
+    backend: State<'_, Backend>,
+    scheduler: Nudge<'_>,
+    key: String,
+) -> Answer<()> {
+    let dismissed = backend.get()?.reminder_dismiss(&key).map(|_| ());
+    nudged(&scheduler, dismissed.map_err(|e| e.report()))
+}
+
+/// `until` is `YYYY-MM-DD`, after today.
+#[tauri::command(async)]
+pub fn reminder_snooze(
+    backend: State<'_, Backend>,
+    scheduler: Nudge<'_>,
+    key: String,
+    until: String,
+) -> Answer<()> {
+    let until =
+        chrono::NaiveDate::parse_from_str(until.trim(), "%Y-%m-%d").map_err(|_| ErrorReport {
+            kind: "invalid".into(),
+            field: Some("until".into()),
+            message: format!("{until:?} is not a date (use YYYY-MM-DD)"),
+        })?;
+    let snoozed = backend.get()?.reminder_snooze(&key, until).map(|_| ());
+    nudged(&scheduler, snoozed.map_err(|e| e.report()))
+}
+
+/// Undoes the last done / dismiss / snooze; `null` when there is nothing to undo.
+#[tauri::command(async)]
+pub fn reminder_undo(
+    backend: State<'_, Backend>,
+    scheduler: Nudge<'_>,
+) -> Answer<Option<UndoneReminder>> {
+    let undone = backend.get()?.undo_reminder();
+    nudged(&scheduler, undone.map_err(|e| e.report()))
+}
+
+#[tauri::command(async)]
+pub fn get_settings(backend: State<'_, Backend>) -> Answer<Settings> {
+    backend.get()?.settings().map_err(|e| e.report())
+}
+
+/// Saves the settings; "start at login" is registered with the system first, so
+/// a setting that could not take effect is not saved as if it had.
+#[tauri::command(async)]
+pub fn save_settings(
+    app: AppHandle,
+    backend: State<'_, Backend>,
+    scheduler: Nudge<'_>,
+    settings: Settings,
+) -> Answer<Settings> {
+    let regulars = backend.get()?;
+    settings
+        .validate()
+        .map_err(|e| regulars::Error::from(e).report())?;
+    crate::login::apply(&app, settings.start_at_login)?;
+    nudged(
+        &scheduler,
+        regulars.save_settings(&settings).map_err(|e| e.report()),
+    )
 }

@@ -1,13 +1,21 @@
 //! The desktop shell: opens the owner's data, registers the commands and plugins,
-//! and starts the window. Every rule lives in the `regulars` core; this crate only adapts.
+//! starts the window, the tray and the reminder scheduler. Every rule lives in the
+//! `regulars` core; this crate only adapts.
 
 mod backend;
 mod commands;
+mod login;
 pub mod notifications;
+mod scheduler;
+mod tray;
+
+use std::sync::Arc;
 
 use tauri::Manager;
 
 pub use backend::Backend;
+
+use scheduler::SchedulerHandle;
 
 /// Starts the desktop app (blocks until it quits).
 pub fn run() {
@@ -23,9 +31,38 @@ pub fn run() {
         }))
         // Links in notes open in the system browser; the capability limits which.
         .plugin(tauri_plugin_opener::init())
+        .plugin(login::plugin())
         .setup(|app| {
             app.manage(Backend::open_default());
+            let handle = app.handle().clone();
+            app.manage(tray::install(&handle));
+            let opener = handle.clone();
+            let on_click = Arc::new(move || {
+                let app = opener.clone();
+                let main = app.clone();
+                // Windows are handled on the main thread.
+                let _ = main.run_on_main_thread(move || tray::open_today(&app));
+            });
+            app.manage(SchedulerHandle::start(handle.clone(), on_click));
+            quit_on_terminate(handle);
+            // Started at login: stay in the tray until the owner opens the window.
+            if std::env::args().any(|a| a == login::MINIMIZED) && app.state::<tray::Tray>().exists()
+            {
+                if let Some(window) = app.get_webview_window("main") {
+                    let _ = window.hide();
+                }
+            }
             Ok(())
+        })
+        .on_window_event(|window, event| {
+            // With a tray, closing the window keeps Regulars running so reminders
+            // still arrive; Quit is in the tray menu.
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                if window.app_handle().state::<tray::Tray>().exists() {
+                    api.prevent_close();
+                    let _ = window.hide();
+                }
+            }
         })
         .invoke_handler(tauri::generate_handler![
             commands::list_archived_customers,
@@ -41,17 +78,46 @@ pub fn run() {
             commands::save_quick_note_draft,
             commands::find_customers,
             commands::query_customers,
-            commands::seed_demo
+            commands::seed_demo,
+            commands::agenda,
+            commands::reminder_done,
+            commands::reminder_dismiss,
+            commands::reminder_snooze,
+            commands::reminder_undo,
+            commands::get_settings,
+            commands::save_settings
         ])
         .build(tauri::generate_context!())
         .expect("the Regulars window could not start")
         .run(|app, event| {
-            // Tauri exits without dropping managed state; close the store ourselves.
+            // Tauri exits without dropping managed state; stop the scheduler and
+            // close the store ourselves.
             if let tauri::RunEvent::Exit = event {
+                app.state::<SchedulerHandle>().stop();
                 app.state::<Backend>().close();
             }
         });
 }
+
+/// With the window closed to the tray, a logout, shutdown or `kill` is how the
+/// app is usually stopped; let it exit through the normal path (store closed).
+#[cfg(unix)]
+fn quit_on_terminate(app: tauri::AppHandle) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    match signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP]) {
+        Ok(mut signals) => {
+            std::thread::spawn(move || {
+                if signals.forever().next().is_some() {
+                    app.exit(0);
+                }
+            });
+        }
+        Err(e) => eprintln!("regulars: cannot watch for shutdown signals: {e}"),
+    }
+}
+
+#[cfg(not(unix))]
+fn quit_on_terminate(_app: tauri::AppHandle) {}
 
 #[cfg(test)]
 mod tests {

@@ -1,37 +1,47 @@
-//! Desktop notifications behind a small trait, so the reminder scheduler can be
-//! tested with a fake notifier and a fake clock, and the real notifier against a
-//! real notification daemon. Must never decide *what* to notify: that is the core's.
+//! The real notifier: the system's notification service (D-Bus on Linux,
+//! Notification Center on macOS, toasts on Windows) through notify-rust. What to
+//! notify and when is the core's (`regulars::notices`); this only shows it.
 
-/// One notification as the owner will read it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
-    pub summary: String,
-    pub body: String,
-}
+use std::sync::Arc;
 
-#[derive(Debug, thiserror::Error)]
-#[error("the desktop notification could not be shown: {0}")]
-pub struct NotifyError(String);
-
-pub trait Notifier: Send + Sync {
-    fn notify(&self, notice: &Notice) -> Result<(), NotifyError>;
-}
-
-/// The system's notification service (D-Bus on Linux, Notification Center on
-/// macOS, toasts on Windows) through notify-rust.
-pub struct DesktopNotifier;
+use regulars::notices::{Notice, Notifier, NotifyError};
 
 /// Name shown by the notification daemon; also how tests recognise ours.
 pub const APP_NAME: &str = "Regulars";
 
+/// Called when the owner clicks a notification (where the platform reports it).
+pub type OnClick = Arc<dyn Fn() + Send + Sync>;
+
+pub struct DesktopNotifier {
+    on_click: Option<OnClick>,
+}
+
+impl DesktopNotifier {
+    pub fn new(on_click: Option<OnClick>) -> Self {
+        Self { on_click }
+    }
+}
+
 impl Notifier for DesktopNotifier {
     fn notify(&self, notice: &Notice) -> Result<(), NotifyError> {
-        notify_rust::Notification::new()
+        let handle = notify_rust::Notification::new()
             .appname(APP_NAME)
             .summary(&notice.summary)
             .body(&notice.body)
+            // "default" is the click on the notification itself.
+            .action("default", "Open Regulars")
             .show()
-            .map(|_| ())
-            .map_err(|e| NotifyError(e.to_string()))
+            .map_err(|e| NotifyError(e.to_string()))?;
+        if let Some(on_click) = self.on_click.clone() {
+            // Blocks until the notification is clicked or closed: its own thread.
+            std::thread::spawn(move || {
+                handle.wait_for_action(|action| {
+                    if action == "default" {
+                        on_click();
+                    }
+                });
+            });
+        }
+        Ok(())
     }
 }

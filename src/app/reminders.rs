@@ -81,10 +81,8 @@ impl Regulars {
             found.extend(follow_ups::occurrence(&i));
         }
         let kit_end = self.start_of(window.last_day(ItemKind::KeepInTouch) + Duration::days(1));
-        for id in self.store.keep_in_touch_due_before(kit_end)? {
-            if let Some(c) = self.store.customer(&id)? {
-                found.extend(keep_in_touch::occurrence(&c, self.clock()));
-            }
+        for entry in self.store.keep_in_touch_due_before(kit_end)? {
+            found.push(keep_in_touch::occurrence(&entry, self.clock()));
         }
         // Snoozed yearly dates come back on a day their own date may be far from.
         for key in self

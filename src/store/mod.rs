@@ -21,8 +21,9 @@ use sled::Transactional;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
+use crate::agenda::keep_in_touch::{self, CadenceEntry};
 use crate::agenda::yearly::{self, YearlyEntry};
-use crate::agenda::{keep_in_touch, Action, ReminderKey};
+use crate::agenda::{Action, ReminderKey};
 use crate::model::{Customer, CustomerId, Interaction, InteractionId, PartialDate};
 use crate::settings::Settings;
 
@@ -486,16 +487,13 @@ impl Store {
     }
 
     /// Customers (with a cadence, not archived) due for contact before `until`.
-    pub fn keep_in_touch_due_before(&self, until: DateTime<Utc>) -> Result<Vec<CustomerId>> {
+    pub fn keep_in_touch_due_before(&self, until: DateTime<Utc>) -> Result<Vec<CadenceEntry>> {
         let end = sortable_i64(millis(until));
         self.keep_in_touch
             .range(..end.to_vec())
             .map(|kv| {
-                let (k, _) = kv.map_err(|source| self.unreadable(source))?;
-                k.get(8..24)
-                    .and_then(|b| <[u8; 16]>::try_from(b).ok())
-                    .map(CustomerId::from_bytes)
-                    .ok_or_else(|| self.corrupt(KEEP_IN_TOUCH, &k, "key too short"))
+                let (k, v) = kv.map_err(|source| self.unreadable(source))?;
+                self.decode(KEEP_IN_TOUCH, &k, &v)
             })
             .collect()
     }
@@ -874,10 +872,14 @@ fn index_entries(c: &Customer) -> Vec<(Tree, Vec<u8>, Vec<u8>)> {
         .unwrap_or_default();
         out.push((Tree::Occasions, k, v));
     }
-    if let Some(due) = keep_in_touch::due_at(c) {
-        let mut k = sortable_i64(millis(due)).to_vec();
+    if let Some(entry) = keep_in_touch::entry_of(c) {
+        let mut k = sortable_i64(millis(entry.due)).to_vec();
         k.extend_from_slice(c.id.as_bytes());
-        out.push((Tree::KeepInTouch, k, vec![]));
+        out.push((
+            Tree::KeepInTouch,
+            k,
+            serde_json::to_vec(&entry).unwrap_or_default(),
+        ));
     }
     out
 }

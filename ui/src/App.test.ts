@@ -1,20 +1,26 @@
-// The window as a whole: moving between the list and a customer's page, opening the Quick note
-// from the sidebar or the keyboard, and the banner for a note left unsaved.
+// The window as a whole: Today as the first screen, moving between the sections and a customer's
+// page, opening the Quick note from the sidebar or the keyboard, and the banner for a note left
+// unsaved.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { invoke, isTauri } from '@tauri-apps/api/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import App from './App.svelte';
-import { storedCustomer, summaryOf } from './test-fixtures';
+import type { AgendaItem } from './lib/bindings/AgendaItem';
+import { agendaItem, defaultSettings, storedCustomer, summaryOf } from './test-fixtures';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn(), isTauri: vi.fn(() => true) }));
 
 const invokeMock = vi.mocked(invoke);
 const anna = storedCustomer({ name: 'Anna Berg', emails: ['anna@example.com'] });
 
-function answer(draft: string | null = null): void {
+function answer(draft: string | null = null, reminders: AgendaItem[] = []): void {
   invokeMock.mockImplementation(async (command, args) => {
     switch (command) {
+      case 'agenda':
+        return { date: '2025-11-24', items: reminders };
+      case 'get_settings':
+        return defaultSettings();
       case 'query_customers':
         return { total: 1, items: [summaryOf(anna)] };
       case 'get_customer':
@@ -52,6 +58,7 @@ afterEach(async () => {
 
 describe('navigation', () => {
   it('opens a customer page from the list and comes back with Back', async () => {
+    await goTo('#/customers');
     render(App);
     const list = await screen.findByRole('list', { name: 'Customers' });
     const link = within(list).getByRole('link', { name: 'Anna Berg' });
@@ -68,10 +75,62 @@ describe('navigation', () => {
   });
 
   it('marks Customers as the current section in the sidebar', async () => {
+    await goTo('#/customers');
     render(App);
     const nav = screen.getByRole('navigation', { name: 'Sections' });
     expect(within(nav).getByRole('link', { name: 'Customers' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('link', { name: 'Customers' })).toHaveAttribute('href', '#/customers');
+  });
+});
+
+describe('Today', () => {
+  it('is the first screen, the first section in the sidebar, and shows the due count', async () => {
+    const due = [
+      agendaItem({ customer_name: 'Anna Berg', age: 41 }),
+      agendaItem({ customer_name: 'Bo Ek', when: 'overdue', date: '2025-11-20' }),
+      agendaItem({ customer_name: 'Cleo Park', when: 'upcoming', date: '2025-11-26' }),
+    ];
+    answer(null, due);
+    await goTo('#/');
+    render(App);
+
+    expect(await screen.findByRole('list', { name: 'Today' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Today' })).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Sections' });
+    const links = within(nav).getAllByRole('link');
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['#/today', '#/customers', '#/settings']);
+    await waitFor(() => expect(links[0]).toHaveAccessibleName('Today, 2 due'));
+    expect(links[0]).toHaveAttribute('aria-current', 'page');
+    expect(links[1]).not.toHaveAttribute('aria-current');
+  });
+
+  it('opens when a notification sets #/today, from another screen', async () => {
+    await goTo('#/customers');
+    render(App);
+    await screen.findByRole('list', { name: 'Customers' });
+    await goTo('#/today');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Today' })).toBeInTheDocument();
+    expect(await screen.findByText(/^Nothing due\./)).toBeInTheDocument();
+  });
+
+  it('reads the list again when the window regains focus', async () => {
+    render(App);
+    await screen.findByText(/^Nothing due\./);
+    const reads = calls('agenda').length;
+    await fireEvent.focus(window);
+    await waitFor(() => expect(calls('agenda').length).toBe(reads + 1));
+  });
+});
+
+describe('Settings', () => {
+  it('opens from the sidebar', async () => {
+    const user = userEvent.setup();
+    render(App);
+    const nav = screen.getByRole('navigation', { name: 'Sections' });
+    await user.click(within(nav).getByRole('link', { name: 'Settings' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeInTheDocument();
+    expect(await screen.findByLabelText('Missed birthdays stay for (days)')).toHaveValue(3);
+    expect(within(nav).getByRole('link', { name: 'Settings' })).toHaveAttribute('aria-current', 'page');
   });
 });
 
@@ -166,6 +225,7 @@ describe('an unsaved note from an earlier session', () => {
   });
 
   it('shows no banner when there is no draft', async () => {
+    await goTo('#/customers');
     render(App);
     await screen.findByRole('list', { name: 'Customers' });
     await waitFor(() => expect(calls('quick_note_draft')).toHaveLength(1));
@@ -185,10 +245,13 @@ describe('sample data', () => {
           return 200;
         case 'list_archived_customers':
           return [];
+        case 'agenda':
+          return { date: '2025-11-24', items: [] };
         default:
           return null;
       }
     });
+    await goTo('#/customers');
     const user = userEvent.setup();
     render(App);
 

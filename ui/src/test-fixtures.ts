@@ -1,6 +1,8 @@
-// Test fixtures: customers as the core would return them. Used only by tests.
+// Test fixtures: customers, reminders and settings as the core would return them. Used only by tests.
+import type { AgendaItem } from './lib/bindings/AgendaItem';
 import type { Customer } from './lib/bindings/Customer';
 import type { CustomerSummary } from './lib/bindings/CustomerSummary';
+import type { Settings } from './lib/bindings/Settings';
 
 let counter = 0;
 
@@ -75,5 +77,45 @@ export function summaryOf(customer: Customer): CustomerSummary {
     country: null,
     last_contacted: customer.last_contacted,
     created_at: customer.created_at,
+  };
+}
+
+/**
+ * One reminder of the daily list as `agenda` returns it: a birthday due today (2025-11-24) by
+ * default; keys and customer ids increase with each call.
+ */
+export function agendaItem(fields: Partial<AgendaItem> & { customer_name: string }): AgendaItem {
+  counter += 1;
+  const customerId = `01900000-0000-7000-8000-${String(counter).padStart(12, '0')}`;
+  return {
+    key: `birthday/${customerId}/2025`,
+    kind: 'birthday',
+    customer_id: customerId,
+    date: '2025-11-24',
+    when: 'today',
+    age: null,
+    years: null,
+    label: 'Birthday',
+    time: null,
+    occurs_on: fields.date ?? '2025-11-24',
+    snoozed: false,
+    detail: null,
+    ...fields,
+  };
+}
+
+/** Settings as a fresh store has them. */
+export function defaultSettings(): Settings {
+  return {
+    reminders: {
+      leap_day: 'feb28',
+      birthday_notice_days: 7,
+      anniversary_notice_days: 7,
+      follow_up_notice_days: 3,
+      keep_in_touch_notice_days: 3,
+      missed_days: 3,
+    },
+    notifications: { digest: true, digest_time: '08:30', timed_follow_ups: true },
+    start_at_login: false,
   };
 }

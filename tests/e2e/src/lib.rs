@@ -140,6 +140,22 @@ impl RunningApp {
         wait_until_store_released(&self.data_dir).await;
     }
 
+    /// Goes to a section of the sidebar ("Today", "Customers", "Settings") and
+    /// waits for its page.
+    pub async fn open_section(&self, name: &str) {
+        self.wait_for(Locator::XPath(&format!(
+            "//nav[@aria-label='Sections']//a[starts-with(normalize-space(), '{name}')]"
+        )))
+        .await
+        .click()
+        .await
+        .expect("the section link can be clicked");
+        self.wait_for(Locator::XPath(&format!(
+            "//main//h1[starts-with(normalize-space(), '{name}')]"
+        )))
+        .await;
+    }
+
     /// Presses a key with Ctrl and Shift held, on whatever has focus.
     pub async fn press_ctrl_shift(&self, key: char) {
         // WebDriver key codes: U+E009 Control, U+E008 Shift, U+E000 releases them.
@@ -161,10 +177,17 @@ impl RunningApp {
     }
 
     /// Closes the window and waits until the app process is gone (so the store is released).
+    /// Ends the session and stops the app as a logout would (SIGTERM): closing
+    /// the window only hides it in the tray, and the app then closes its store.
     pub async fn quit(mut self) {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+        for pid in app_pids() {
+            let _ = Command::new("kill")
+                .args(["-TERM", &pid.to_string()])
+                .status();
+        }
         wait_until_no_app_runs().await;
         // A process leaves the process table a moment before the kernel drops its
         // file locks; what the next step needs is the store itself free.

@@ -12,6 +12,7 @@ fn artifacts() -> std::path::PathBuf {
 async fn a_customer_added_in_the_window_is_still_there_after_a_restart() {
     let data = tempfile::tempdir().unwrap();
     let app = RunningApp::launch(data.path()).await;
+    app.open_section("Customers").await;
 
     app.type_into("Name", "Anna Berg").await;
     app.type_into("Email", "anna@example.com").await;
@@ -67,6 +68,7 @@ async fn a_customer_added_in_the_window_is_still_there_after_a_restart() {
     }
 
     let app = RunningApp::launch(data.path()).await;
+    app.open_section("Customers").await;
     app.wait_listed("Anna Berg").await;
     let names = app.listed_names().await;
     assert_eq!(
@@ -80,6 +82,7 @@ async fn a_customer_added_in_the_window_is_still_there_after_a_restart() {
 async fn an_impossible_birthday_is_refused_beside_the_field_and_nothing_is_added() {
     let data = tempfile::tempdir().unwrap();
     let app = RunningApp::launch(data.path()).await;
+    app.open_section("Customers").await;
 
     app.type_into("Name", "Bad Date").await;
     app.type_into("Day", "30").await;

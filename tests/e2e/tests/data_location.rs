@@ -10,6 +10,7 @@ use regulars_e2e::{cli_binary, RunningApp};
 async fn the_app_and_the_command_line_share_the_platform_data_directory() {
     let xdg = tempfile::tempdir().unwrap();
     let app = RunningApp::launch_in_platform_dir(xdg.path()).await;
+    app.open_section("Customers").await;
     app.type_into("Name", "Shared Sam").await;
     app.click_button("Add customer").await;
     app.wait_listed("Shared Sam").await;

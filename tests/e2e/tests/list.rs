@@ -30,6 +30,7 @@ async fn wait_for_count(app: &RunningApp, expected: &str) {
 async fn sample_data_then_search_and_filter_narrow_the_list() {
     let data = tempfile::tempdir().unwrap();
     let app = RunningApp::launch(data.path()).await;
+    app.open_section("Customers").await;
 
     app.click_button("Try with sample data").await;
     wait_for_count(&app, "200 customers").await;

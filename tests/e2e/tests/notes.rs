@@ -28,6 +28,7 @@ async fn pick_customer(app: &RunningApp, name: &str) {
 async fn a_note_survives_and_a_draft_being_typed_survives_a_crash() {
     let data = tempfile::tempdir().unwrap();
     let app = RunningApp::launch(data.path()).await;
+    app.open_section("Customers").await;
 
     // A customer whose birth year is unknown…
     app.type_into("Name", "Maja Lindqvist").await;
@@ -166,6 +167,7 @@ async fn names_and_notes_that_look_like_html_stay_text() {
         store.log_interaction(&c.id.to_string(), &note).unwrap();
     }
     let app = RunningApp::launch(data.path()).await;
+    app.open_section("Customers").await;
     app.wait_listed(hostile_name).await;
     app.wait_for(Locator::LinkText(hostile_name))
         .await

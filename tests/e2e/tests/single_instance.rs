@@ -28,6 +28,7 @@ async fn a_second_launch_exits_and_the_first_keeps_working() {
     };
     assert!(status.success(), "second instance exited with {status}");
 
+    app.open_section("Customers").await;
     app.type_into("Name", "Still Here").await;
     app.click_button("Add customer").await;
     app.wait_listed("Still Here").await;

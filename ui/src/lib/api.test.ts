@@ -3,23 +3,30 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { invoke, isTauri } from '@tauri-apps/api/core';
 import {
   addCustomer,
+  agenda,
   ApiError,
   archiveCustomer,
   deleteCustomer,
   findCustomers,
   getCustomer,
+  getSettings,
   listArchivedCustomers,
   logInteraction,
   openExternal,
   queryCustomers,
   quickNoteDraft,
+  reminderDismiss,
+  reminderDone,
+  reminderSnooze,
+  reminderUndo,
   restoreCustomer,
   saveQuickNoteDraft,
+  saveSettings,
   seedDemo,
   timeline,
   updateCustomer,
 } from './api';
-import { storedCustomer, summaryOf } from '../test-fixtures';
+import { agendaItem, defaultSettings, storedCustomer, summaryOf } from '../test-fixtures';
 import type { CustomerDraft } from './bindings/CustomerDraft';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn(), isTauri: vi.fn() }));
@@ -176,6 +183,38 @@ describe('the other commands', () => {
     expect((await rejection(deleteCustomer('c9'))).report).toEqual(report);
     invokeMock.mockRejectedValue({ kind: 'invalid', field: 'follow_up', message: 'is not a date' });
     expect((await rejection(logInteraction('c1', { kind: 'note', text: 'x' }))).report.field).toBe('follow_up');
+  });
+});
+
+describe('reminders and settings', () => {
+  it('call the right command with the right arguments', async () => {
+    const today = { date: '2025-11-24', items: [agendaItem({ customer_name: 'Anna Berg' })] };
+    const settings = defaultSettings();
+    const cases: [() => Promise<unknown>, string, Record<string, unknown> | undefined, unknown, unknown][] = [
+      [() => agenda(), 'agenda', undefined, today, today],
+      [() => reminderDone('birthday/c1/2025'), 'reminder_done', { key: 'birthday/c1/2025' }, null, undefined],
+      [() => reminderDismiss('k'), 'reminder_dismiss', { key: 'k' }, null, undefined],
+      [() => reminderSnooze('k', '2025-11-25'), 'reminder_snooze', { key: 'k', until: '2025-11-25' }, null, undefined],
+      [() => reminderUndo(), 'reminder_undo', undefined, { key: 'k' }, { key: 'k' }],
+      [() => reminderUndo(), 'reminder_undo', undefined, null, null],
+      [() => getSettings(), 'get_settings', undefined, settings, settings],
+      [() => saveSettings(settings), 'save_settings', { settings }, settings, settings],
+    ];
+    for (const [run, command, args, answer, result] of cases) {
+      invokeMock.mockReset();
+      invokeMock.mockResolvedValue(answer);
+      await expect(run()).resolves.toEqual(result);
+      expect(invokeMock).toHaveBeenCalledWith(command, args);
+    }
+  });
+
+  it('keep the field of an invalid snooze day or setting, and the conflict of an undo', async () => {
+    invokeMock.mockRejectedValue({ kind: 'invalid', field: 'until', message: 'Choose a day after today.' });
+    expect((await rejection(reminderSnooze('k', '2025-11-24'))).report.field).toBe('until');
+    invokeMock.mockRejectedValue({ kind: 'invalid', field: 'reminders.missed_days', message: 'Too many days.' });
+    expect((await rejection(saveSettings(defaultSettings()))).report.field).toBe('reminders.missed_days');
+    invokeMock.mockRejectedValue({ kind: 'conflict', field: null, message: 'Anna Berg changed since.' });
+    expect((await rejection(reminderUndo())).report.kind).toBe('conflict');
   });
 });
 

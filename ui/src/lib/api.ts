@@ -2,6 +2,7 @@
 // This is the only module that may import `@tauri-apps/api/core`; every failure
 // leaves it as an `ApiError` carrying the core's `ErrorReport`.
 import { invoke, isTauri } from '@tauri-apps/api/core';
+import type { Agenda } from './bindings/Agenda';
 import type { Customer } from './bindings/Customer';
 import type { CustomerDraft } from './bindings/CustomerDraft';
 import type { CustomerMatch } from './bindings/CustomerMatch';
@@ -9,7 +10,9 @@ import type { CustomerPage } from './bindings/CustomerPage';
 import type { CustomerQuery } from './bindings/CustomerQuery';
 import type { ErrorReport } from './bindings/ErrorReport';
 import type { InteractionDraft } from './bindings/InteractionDraft';
+import type { Settings } from './bindings/Settings';
 import type { TimelineEntry } from './bindings/TimelineEntry';
+import type { UndoneReminder } from './bindings/UndoneReminder';
 
 /** A command failed; `report` says why, with a stable `kind` and a sentence for the owner. */
 export class ApiError extends Error {
@@ -98,6 +101,44 @@ export function findCustomers(query: string, limit: number): Promise<CustomerMat
 /** Opens a web or mailto link outside the app (the shell allows only http, https and mailto). */
 export async function openExternal(url: string): Promise<void> {
   await call<null>('plugin:opener|open_url', { url });
+}
+
+/** Today's reminders (overdue, today, upcoming), already sorted by the core; `date` is today. */
+export function agenda(): Promise<Agenda> {
+  return call<Agenda>('agenda');
+}
+
+/** Marks one occurrence of a reminder done (next year's birthday still comes back). */
+export async function reminderDone(key: string): Promise<void> {
+  await call<null>('reminder_done', { key });
+}
+
+/** Takes one occurrence off the list without doing it. */
+export async function reminderDismiss(key: string): Promise<void> {
+  await call<null>('reminder_dismiss', { key });
+}
+
+/** Hides the reminder until `until` (`YYYY-MM-DD`, after today; else kind `invalid`, field `until`). */
+export async function reminderSnooze(key: string, until: string): Promise<void> {
+  await call<null>('reminder_snooze', { key, until });
+}
+
+/**
+ * Undoes the last done, dismiss or snooze; resolves to the reminder put back, or null when
+ * there was nothing to undo. Rejects with kind `conflict` when the customer changed since.
+ */
+export function reminderUndo(): Promise<UndoneReminder | null> {
+  return call<UndoneReminder | null>('reminder_undo');
+}
+
+/** The owner's settings (reminders, notifications, startup). */
+export function getSettings(): Promise<Settings> {
+  return call<Settings>('get_settings');
+}
+
+/** Validates and stores `settings`; resolves to them as stored. Errors name the field (`reminders.missed_days`). */
+export function saveSettings(settings: Settings): Promise<Settings> {
+  return call<Settings>('save_settings', { settings });
 }
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {

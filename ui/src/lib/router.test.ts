@@ -1,12 +1,23 @@
-// The location hash names the screen: the customer list by default, or one customer's page.
+// The location hash names the screen: Today by default, the customer list, one customer's page,
+// or Settings.
 import { describe, expect, it } from 'vitest';
 import { parseRoute, routeHref } from './router.svelte';
 
 describe('parseRoute', () => {
-  it('opens the customer list when there is no hash', () => {
-    expect(parseRoute('')).toEqual({ name: 'customers' });
-    expect(parseRoute('#')).toEqual({ name: 'customers' });
-    expect(parseRoute('#/')).toEqual({ name: 'customers' });
+  it('opens Today when there is no hash', () => {
+    expect(parseRoute('')).toEqual({ name: 'today' });
+    expect(parseRoute('#')).toEqual({ name: 'today' });
+    expect(parseRoute('#/')).toEqual({ name: 'today' });
+  });
+
+  it('reads Today, as a clicked notification sets it', () => {
+    expect(parseRoute('#/today')).toEqual({ name: 'today' });
+    expect(parseRoute('#/today/')).toEqual({ name: 'today' });
+  });
+
+  it('reads Settings', () => {
+    expect(parseRoute('#/settings')).toEqual({ name: 'settings' });
+    expect(parseRoute('#settings/')).toEqual({ name: 'settings' });
   });
 
   it('reads the customer list, with or without slashes', () => {
@@ -26,8 +37,12 @@ describe('parseRoute', () => {
     expect(parseRoute('#/customers/a%2Fb')).toEqual({ name: 'customer', id: 'a/b' });
   });
 
-  it('falls back to the list for anything it does not know', () => {
-    expect(parseRoute('#/insights')).toEqual({ name: 'customers' });
+  it('opens Today for a section it does not know', () => {
+    expect(parseRoute('#/insights')).toEqual({ name: 'today' });
+    expect(parseRoute('#/settings/extra')).toEqual({ name: 'today' });
+  });
+
+  it('falls back to the list for a customer link it cannot read', () => {
     expect(parseRoute('#/customers/1/notes')).toEqual({ name: 'customers' });
     expect(parseRoute('#/customers/%E0%A4%A')).toEqual({ name: 'customers' });
     expect(parseRoute('#/customers/%20')).toEqual({ name: 'customers' });
@@ -36,8 +51,10 @@ describe('parseRoute', () => {
 
 describe('routeHref', () => {
   it('writes the hash for each screen', () => {
+    expect(routeHref({ name: 'today' })).toBe('#/today');
     expect(routeHref({ name: 'customers' })).toBe('#/customers');
     expect(routeHref({ name: 'customer', id: 'abc' })).toBe('#/customers/abc');
+    expect(routeHref({ name: 'settings' })).toBe('#/settings');
   });
 
   it('round-trips through parseRoute, even for an id with a slash', () => {

@@ -20,3 +20,24 @@ export function quickNoteShortcutLabel(mac: boolean): string {
 export function quickNoteKeyShortcuts(mac: boolean): string {
   return mac ? 'Meta+Shift+N' : 'Control+Shift+N';
 }
+
+/** Ctrl+Z, or Cmd+Z on macOS: undo the last action on the daily list. */
+export function isUndoShortcut(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): boolean {
+  return (event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'z';
+}
+
+/** The undo shortcut for `aria-keyshortcuts`. */
+export function undoKeyShortcuts(mac: boolean): string {
+  return mac ? 'Meta+Z' : 'Control+Z';
+}
+
+/**
+ * Whether `target` takes typed text, where Ctrl+Z and single-letter keys belong to the field
+ * (undoing typing, entering a "d"), not to the page.
+ */
+export function isTextEntry(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (!(target instanceof HTMLInputElement)) return false;
+  return !['button', 'checkbox', 'radio', 'reset', 'submit', 'image', 'range', 'color'].includes(target.type);
+}

@@ -1,0 +1,392 @@
+// The Today view: the core's agenda in Overdue / Today / Upcoming sections, the actions on each
+// reminder (Done, Snooze, Dismiss, Write message), Undo, the keyboard, and the empty and failed
+// states. Every date counts from the agenda's own `date` (2025-11-24), never the clock.
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { invoke, isTauri } from '@tauri-apps/api/core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { longDay } from '../lib/agendaText';
+import type { AgendaItem } from '../lib/bindings/AgendaItem';
+import { agendaItem } from '../test-fixtures';
+import TodayView from './TodayView.svelte';
+
+vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn(), isTauri: vi.fn(() => true) }));
+
+const invokeMock = vi.mocked(invoke);
+const TODAY = '2025-11-24';
+
+const lena = agendaItem({ customer_name: 'Lena Holm', kind: 'follow-up', when: 'overdue', date: '2025-11-21', label: 'Send the quote', detail: 'Wants <b>rye</b> for 40 people' });
+const anna = agendaItem({ customer_name: 'Anna Berg', age: 41 });
+const bo = agendaItem({ customer_name: 'Bo Ek', kind: 'anniversary', label: 'Wedding', years: 6 });
+const cleo = agendaItem({ customer_name: 'Cleo Park', when: 'upcoming', date: '2025-11-26' });
+
+/** A core holding `items`: done and dismiss take an item off; undo puts the last one back. */
+function core(items: AgendaItem[]): { items: AgendaItem[] } {
+  const state = { items: [...items] };
+  const taken: AgendaItem[] = [];
+  const take = (key: string) => {
+    const item = state.items.find((i) => i.key === key);
+    if (item) taken.push(item);
+    state.items = state.items.filter((i) => i.key !== key);
+  };
+  invokeMock.mockImplementation(async (command, args) => {
+    const a = (args ?? {}) as { key?: string; until?: string };
+    switch (command) {
+      case 'agenda':
+        return { date: TODAY, items: state.items };
+      case 'reminder_done':
+      case 'reminder_dismiss':
+      case 'reminder_snooze':
+        take(a.key!);
+        return null;
+      case 'reminder_undo': {
+        const item = taken.pop();
+        if (!item) return null;
+        state.items = items.filter((i) => i.key === item.key || state.items.includes(i));
+        return { key: item.key };
+      }
+      default:
+        return null;
+    }
+  });
+  return state;
+}
+
+const calls = (command: string) => invokeMock.mock.calls.filter(([c]) => c === command).map(([, args]) => args);
+const itemOf = (name: string) => screen.getByText(name).closest('li') as HTMLElement;
+
+beforeEach(() => {
+  invokeMock.mockReset();
+  vi.mocked(isTauri).mockReturnValue(true);
+});
+
+afterEach(() => {
+  location.hash = '';
+});
+
+describe('the list', () => {
+  it('shows Overdue, Today and Upcoming in order, with their counts and items', async () => {
+    core([lena, anna, bo, cleo]);
+    render(TodayView);
+
+    expect(await screen.findByRole('list', { name: 'Today' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Today' })).toBeInTheDocument();
+    const headings = screen.getAllByRole('heading', { level: 2 });
+    expect(headings.map((h) => h.textContent)).toEqual(['Overdue 1', 'Today 2', 'Upcoming 1']);
+    expect(headings[1].querySelector('.count')?.textContent).toBe('2');
+    expect(screen.getByRole('region', { name: 'Today 2' })).toContainElement(screen.getByRole('list', { name: 'Today' }));
+
+    const today = within(screen.getByRole('list', { name: 'Today' })).getAllByRole('listitem');
+    expect(today.map((li) => li.dataset.key)).toEqual([anna.key, bo.key]);
+    expect(today.every((li) => li.classList.contains('agenda-item'))).toBe(true);
+    const link = within(today[0]).getByRole('link', { name: 'Anna Berg' });
+    expect(link).toHaveClass('customer-name');
+    expect(link).toHaveAttribute('href', `#/customers/${anna.customer_id}`);
+  });
+
+  it('writes the date in words and leaves out a section with no items', async () => {
+    core([anna]);
+    render(TodayView);
+    await screen.findByRole('list', { name: 'Today' });
+    expect(screen.getByText(longDay(TODAY))).toHaveTextContent(/Monday.*24|24.*Monday/);
+    expect(screen.queryByRole('list', { name: 'Overdue' })).toBeNull();
+    expect(screen.queryByRole('list', { name: 'Upcoming' })).toBeNull();
+  });
+
+  it('says what each reminder is and when', async () => {
+    const unknownYear = agendaItem({ customer_name: 'Dag Lund', age: null });
+    const snoozed = agendaItem({ customer_name: 'Eva Sund', kind: 'keep-in-touch', label: 'Every 30 days', detail: 'Last contact 2 months ago', snoozed: true });
+    core([lena, anna, unknownYear, bo, snoozed, cleo]);
+    render(TodayView);
+    await screen.findByRole('list', { name: 'Today' });
+
+    expect(itemOf('Anna Berg')).toHaveTextContent('Birthday · turns 41');
+    expect(itemOf('Dag Lund')).toHaveTextContent('Birthday');
+    expect(itemOf('Dag Lund')).not.toHaveTextContent('turns');
+    expect(itemOf('Bo Ek')).toHaveTextContent('Wedding · 6 years');
+    expect(itemOf('Eva Sund')).toHaveTextContent('Keep in touch · Every 30 days');
+    expect(itemOf('Eva Sund')).toHaveTextContent('Last contact 2 months ago');
+    expect(itemOf('Eva Sund')).toHaveTextContent('snoozed');
+    expect(itemOf('Lena Holm')).toHaveTextContent('Follow up: Send the quote');
+    expect(itemOf('Lena Holm')).toHaveTextContent(/since .*21/);
+    expect(itemOf('Cleo Park')).toHaveTextContent(/in 2 days · .*26/);
+  });
+
+  it('shows a note excerpt as plain text, never as markup', async () => {
+    core([lena]);
+    render(TodayView);
+    await screen.findByRole('list', { name: 'Overdue' });
+    expect(screen.getByText('Wants <b>rye</b> for 40 people')).toBeInTheDocument();
+    expect(itemOf('Lena Holm').querySelector('b')).toBeNull();
+  });
+
+  it('gives every button its short visible word and a name that says whose reminder it is', async () => {
+    core([anna]);
+    render(TodayView);
+    const li = itemOf(await screen.findByText('Anna Berg').then((e) => e.textContent!));
+    const texts = within(li).getAllByRole('button').map((b) => b.textContent?.trim());
+    expect(texts).toEqual(['Done', 'Snooze', 'Write message']);
+    expect(within(li).getByRole('button', { name: 'Done: Anna Berg’s birthday' })).toHaveAttribute('type', 'button');
+    expect(within(li).getByRole('button', { name: 'Snooze: Anna Berg’s birthday' })).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('says what will appear when nothing is due, with a way to the customers', async () => {
+    core([]);
+    render(TodayView);
+    expect(
+      await screen.findByText(
+        'Nothing due. Birthdays, anniversaries, follow-ups and keep-in-touch reminders will appear here as they come up.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Go to Customers' })).toHaveAttribute('href', '#/customers');
+    expect(screen.queryAllByRole('heading', { level: 2 })).toHaveLength(0);
+  });
+
+  it("says why it cannot show the list, and tries again", async () => {
+    core([anna]);
+    invokeMock.mockRejectedValueOnce({ kind: 'already-open', field: null, message: 'Another Regulars has the store open.' });
+    const user = userEvent.setup();
+    render(TodayView);
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Another Regulars has the store open.');
+    expect(screen.getByText('Problem code: already-open')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('list', { name: 'Today' })).toBeInTheDocument();
+  });
+});
+
+describe('actions', () => {
+  it('Done marks the reminder done, reads the list again, announces it and offers Undo', async () => {
+    core([anna, bo]);
+    const announce = vi.fn();
+    const user = userEvent.setup();
+    render(TodayView, { announce });
+    await screen.findByRole('list', { name: 'Today' });
+    const reads = calls('agenda').length;
+
+    await user.click(within(itemOf('Anna Berg')).getByRole('button', { name: /^Done/ }));
+
+    await waitFor(() => expect(screen.queryByText('Anna Berg')).toBeNull());
+    expect(calls('reminder_done')).toEqual([{ key: anna.key }]);
+    expect(calls('agenda').length).toBeGreaterThan(reads);
+    expect(announce).toHaveBeenCalledWith('Marked done: Anna Berg’s birthday.');
+    expect(screen.getByText('Marked done: Anna Berg’s birthday.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeInTheDocument();
+    // Focus moves on to the next item rather than dropping to the page.
+    expect(itemOf('Bo Ek')).toHaveFocus();
+  });
+
+  it('moves focus to the heading when the last item is done', async () => {
+    core([anna]);
+    const user = userEvent.setup();
+    render(TodayView);
+    await screen.findByRole('list', { name: 'Today' });
+    await user.click(within(itemOf('Anna Berg')).getByRole('button', { name: /^Done/ }));
+    await screen.findByText(/Nothing due\./);
+    expect(screen.getByRole('heading', { level: 1, name: 'Today' })).toHaveFocus();
+  });
+
+  it('Snooze → Tomorrow sends the day after the agenda date', async () => {
+    core([anna]);
+    const announce = vi.fn();
+    const user = userEvent.setup();
+    render(TodayView, { announce });
+    await screen.findByRole('list', { name: 'Today' });
+
+    await user.click(within(itemOf('Anna Berg')).getByRole('button', { name: /^Snooze/ }));
+    const panel = screen.getByRole('group', { name: 'Snooze Anna Berg’s birthday' });
+    expect(within(panel).getByRole('button', { name: 'Tomorrow' })).toHaveFocus();
+    await user.click(within(panel).getByRole('button', { name: 'Tomorrow' }));
+
+    await waitFor(() => expect(calls('reminder_snooze')).toEqual([{ key: anna.key, until: '2025-11-25' }]));
+    await waitFor(() => expect(announce).toHaveBeenCalledWith(expect.stringMatching(/^Snoozed until .*: Anna Berg’s birthday\.$/)));
+  });
+
+  it('Snooze → Next week sends a week after the agenda date, across the month', async () => {
+    core([anna]);
+    const user = userEvent.setup();
+    render(TodayView);
+    await screen.findByRole('list', { name: 'Today' });
+    await user.click(within(itemOf('Anna Berg')).getByRole('button', { name: /^Snooze/ }));
+    await user.click(screen.getByRole('button', { name: 'Next week' }));
+    await waitFor(() => expect(calls('reminder_snooze')).toEqual([{ key: anna.key, until: '2025-12-01' }]));
+  });
+
+  it('snoozes to a chosen day, and shows the core’s objection beside the date', async () => {
+    core([anna]);
+    const user = userEvent.setup();
+    render(TodayView);
+    await screen.findByRole('list', { name: 'Today' });
+    await user.click(within(itemOf('Anna Berg')).getByRole('button', { name: /^Snooze/ }));
+
+    const until = screen.getByLabelText('Snooze until');
+    expect(until).toHaveAttribute('min', '2025-11-25');
+    await user.click(screen.getByRole('button', { name: 'Snooze to date' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Choose the day to snooze until.');
+    expect(calls('reminder_snooze')).toEqual([]);
+
+    invokeMock.mockRejectedValueOnce({ kind: 'invalid', field: 'until', message: 'Choose a day after today.' });
+    await fireEvent.input(until, { target: { value: '2025-11-24' } });
+    await user.click(screen.getByRole('button', { name: 'Snooze to date' }));
+    expect(await screen.findByText('Choose a day after today.')).toHaveAttribute('role', 'alert');
+    expect(until).toHaveAttribute('aria-invalid', 'true');
+    expect(calls('reminder_snooze')).toEqual([{ key: anna.key, until: '2025-11-24' }]);
+
+    await fireEvent.input(until, { target: { value: '2025-12-24' } });
+    await user.click(screen.getByRole('button', { name: 'Snooze to date' }));
+    await waitFor(() => expect(calls('reminder_snooze')).toHaveLength(2));
+    expect(calls('reminder_snooze')[1]).toEqual({ key: anna.key, until: '2025-12-24' });
+  });
+
+  it('Dismiss, from the Snooze panel, takes the reminder off', async () => {
+    core([anna]);
+    const announce = vi.fn();
+    const user = userEvent.setup();
+    render(TodayView, { announce });
+    await screen.findByRole('list', { name: 'Today' });
+    await user.click(within(itemOf('Anna Berg')).getByRole('button', { name: /^Snooze/ }));
+    await user.click(screen.getByRole('button', { name: 'Dismiss: Anna Berg’s birthday' }));
+    await waitFor(() => expect(calls('reminder_dismiss')).toEqual([{ key: anna.key }]));
+    expect(announce).toHaveBeenCalledWith('Dismissed: Anna Berg’s birthday.');
+  });
+
+  it('Escape closes the Snooze panel and returns to the Snooze button', async () => {
+    core([anna]);
+    const user = userEvent.setup();
+    render(TodayView);
+    await screen.findByRole('list', { name: 'Today' });
+    const snooze = within(itemOf('Anna Berg')).getByRole('button', { name: /^Snooze/ });
+    await user.click(snooze);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('group', { name: /^Snooze/ })).toBeNull();
+    expect(snooze).toHaveFocus();
+  });
+
+  it('Write message opens the customer', async () => {
+    core([anna]);
+    const user = userEvent.setup();
+    render(TodayView);
+    await screen.findByRole('list', { name: 'Today' });
+    await user.click(within(itemOf('Anna Berg')).getByRole('button', { name: /^Write message/ }));
+    expect(location.hash).toBe(`#/customers/${anna.customer_id}`);
+  });
+
+  it('shows why an action failed', async () => {
+    core([anna]);
+    const user = userEvent.setup();
+    render(TodayView);
+    await screen.findByRole('list', { name: 'Today' });
+    invokeMock.mockRejectedValueOnce({ kind: 'write-failed', field: null, message: 'The disk is full.' });
+    await user.click(within(itemOf('Anna Berg')).getByRole('button', { name: /^Done/ }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The disk is full.');
+    expect(screen.getByText('Anna Berg')).toBeInTheDocument();
+  });
+});
+
+describe('undo', () => {
+  it('Undo calls reminder_undo, reads the list again and puts focus on what came back', async () => {
+    core([anna, bo]);
+    const announce = vi.fn();
+    const user = userEvent.setup();
+    render(TodayView, { announce });
+    await screen.findByRole('list', { name: 'Today' });
+    await user.click(within(itemOf('Anna Berg')).getByRole('button', { name: /^Done/ }));
+    await waitFor(() => expect(screen.queryByText('Anna Berg')).toBeNull());
+
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+
+    expect(await screen.findByText('Anna Berg')).toBeInTheDocument();
+    expect(calls('reminder_undo')).toHaveLength(1);
+    expect(announce).toHaveBeenLastCalledWith('Undone: Anna Berg’s birthday is back on the list.');
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+    expect(itemOf('Anna Berg')).toHaveFocus();
+  });
+
+  it('shows the core’s message when the undo conflicts', async () => {
+    core([anna]);
+    const user = userEvent.setup();
+    render(TodayView);
+    await screen.findByRole('list', { name: 'Today' });
+    await user.click(within(itemOf('Anna Berg')).getByRole('button', { name: /^Done/ }));
+    await screen.findByRole('button', { name: 'Undo' });
+
+    invokeMock.mockRejectedValueOnce({ kind: 'conflict', field: null, message: 'Anna Berg was changed since; nothing was undone.' });
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Anna Berg was changed since; nothing was undone.');
+  });
+
+  it('Ctrl+Z undoes, but not while typing in a field', async () => {
+    core([anna]);
+    const announce = vi.fn();
+    const user = userEvent.setup();
+    render(TodayView, { announce });
+    await screen.findByRole('list', { name: 'Today' });
+    await user.click(within(itemOf('Anna Berg')).getByRole('button', { name: /^Snooze/ }));
+    await fireEvent.keyDown(screen.getByLabelText('Snooze until'), { key: 'z', ctrlKey: true });
+    expect(calls('reminder_undo')).toHaveLength(0);
+
+    await user.click(screen.getByRole('button', { name: 'Tomorrow' }));
+    await screen.findByRole('button', { name: 'Undo' });
+    await fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true });
+    await waitFor(() => expect(calls('reminder_undo')).toHaveLength(1));
+    expect(await screen.findByText('Anna Berg')).toBeInTheDocument();
+  });
+
+  it('says so when there is nothing to undo', async () => {
+    core([anna]);
+    const announce = vi.fn();
+    render(TodayView, { announce });
+    await screen.findByRole('list', { name: 'Today' });
+    await fireEvent.keyDown(document.body, { key: 'z', metaKey: true });
+    await waitFor(() => expect(announce).toHaveBeenCalledWith('Nothing to undo.'));
+  });
+});
+
+describe('keyboard', () => {
+  it('puts one item in the Tab order and moves between items, across sections, with the arrows', async () => {
+    core([lena, anna, cleo]);
+    const user = userEvent.setup();
+    render(TodayView);
+    await screen.findByRole('list', { name: 'Today' });
+    const items = [itemOf('Lena Holm'), itemOf('Anna Berg'), itemOf('Cleo Park')];
+    expect(items.map((li) => li.tabIndex)).toEqual([0, -1, -1]);
+
+    await user.tab();
+    expect(items[0]).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(items[1]).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(items[2]).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(items[2]).toHaveFocus();
+    await user.keyboard('{ArrowUp}');
+    expect(items[1]).toHaveFocus();
+    expect(items.map((li) => li.tabIndex)).toEqual([-1, 0, -1]);
+  });
+
+  it('d marks the focused item done and focus moves to the next', async () => {
+    core([anna, bo]);
+    const user = userEvent.setup();
+    render(TodayView);
+    await screen.findByRole('list', { name: 'Today' });
+    itemOf('Anna Berg').focus();
+    await user.keyboard('d');
+    await waitFor(() => expect(calls('reminder_done')).toEqual([{ key: anna.key }]));
+    await waitFor(() => expect(itemOf('Bo Ek')).toHaveFocus());
+  });
+
+  it('s opens Snooze and Enter opens the customer', async () => {
+    core([anna]);
+    const user = userEvent.setup();
+    render(TodayView);
+    await screen.findByRole('list', { name: 'Today' });
+    itemOf('Anna Berg').focus();
+    await user.keyboard('s');
+    expect(screen.getByRole('button', { name: 'Tomorrow' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+
+    itemOf('Anna Berg').focus();
+    await user.keyboard('{Enter}');
+    expect(location.hash).toBe(`#/customers/${anna.customer_id}`);
+  });
+});

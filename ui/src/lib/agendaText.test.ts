@@ -1,0 +1,80 @@
+// How a reminder reads: what it is, when it is due beside the agenda's own date, and whose it is.
+import { describe, expect, it } from 'vitest';
+import { agendaItem } from '../test-fixtures';
+import { dayAfter, daysBetween, dueCount, itemsWhen, itemSubject, itemWhat, itemWhen, longDay, shortDay } from './agendaText';
+
+const GB = 'en-GB';
+
+describe('itemWhat', () => {
+  it('gives a birthday the age it marks, when the birth year is known', () => {
+    expect(itemWhat(agendaItem({ customer_name: 'Anna Berg', age: 41 }))).toBe('Birthday · turns 41');
+    expect(itemWhat(agendaItem({ customer_name: 'Anna Berg', age: null }))).toBe('Birthday');
+  });
+
+  it('counts the years of another yearly date', () => {
+    const wedding = { customer_name: 'Bo', kind: 'anniversary', label: 'Wedding' } as const;
+    expect(itemWhat(agendaItem({ ...wedding, years: 6 }))).toBe('Wedding · 6 years');
+    expect(itemWhat(agendaItem({ ...wedding, years: 1 }))).toBe('Wedding · 1 year');
+    expect(itemWhat(agendaItem({ ...wedding, years: null }))).toBe('Wedding');
+  });
+
+  it('names a follow-up, with its time when it has one, and a keep-in-touch cadence', () => {
+    const followUp = { customer_name: 'Bo', kind: 'follow-up', label: 'Call about the cake' } as const;
+    expect(itemWhat(agendaItem(followUp))).toBe('Follow up: Call about the cake');
+    expect(itemWhat(agendaItem({ ...followUp, time: '14:30' }))).toBe('Follow up: Call about the cake · 14:30');
+    expect(itemWhat(agendaItem({ customer_name: 'Bo', kind: 'keep-in-touch', label: 'Every 30 days' }))).toBe(
+      'Keep in touch · Every 30 days',
+    );
+  });
+});
+
+describe('itemWhen', () => {
+  const today = '2025-11-24';
+
+  it('says since when an overdue item is due', () => {
+    expect(itemWhen(agendaItem({ customer_name: 'A', when: 'overdue', date: '2025-11-21' }), today, GB)).toBe(
+      'since Fri 21 Nov',
+    );
+  });
+
+  it('says nothing for today, and how far off an upcoming item is', () => {
+    expect(itemWhen(agendaItem({ customer_name: 'A' }), today, GB)).toBe('');
+    expect(itemWhen(agendaItem({ customer_name: 'A', when: 'upcoming', date: '2025-11-26' }), today, GB)).toBe(
+      'in 2 days · Wed 26 Nov',
+    );
+    expect(itemWhen(agendaItem({ customer_name: 'A', when: 'upcoming', date: '2025-11-25' }), today, GB)).toBe(
+      'tomorrow · Tue 25 Nov',
+    );
+  });
+});
+
+describe('days', () => {
+  it('writes the page date in words and a short day', () => {
+    expect(longDay('2025-11-24', GB)).toBe('Monday 24 November');
+    expect(shortDay('2025-12-01', GB)).toBe('Mon 1 Dec');
+    expect(longDay('not a day', GB)).toBe('not a day');
+  });
+
+  it('counts days across months and years from the given day, not the clock', () => {
+    expect(dayAfter('2025-12-31', 1)).toBe('2026-01-01');
+    expect(dayAfter('2025-11-24', 7)).toBe('2025-12-01');
+    expect(daysBetween('2025-12-30', '2026-01-02')).toBe(3);
+    expect(daysBetween('2025-12-30', 'soon')).toBeNull();
+  });
+});
+
+describe('the list', () => {
+  it("names whose reminder it is", () => {
+    expect(itemSubject(agendaItem({ customer_name: 'Anna Berg' }))).toBe('Anna Berg’s birthday');
+    expect(itemSubject(agendaItem({ customer_name: 'Bo', kind: 'follow-up', label: 'Call' }))).toBe('Bo’s follow-up');
+  });
+
+  it('splits the items into sections in order, and counts those due now', () => {
+    const late = agendaItem({ customer_name: 'A', when: 'overdue' });
+    const now = agendaItem({ customer_name: 'B' });
+    const soon = agendaItem({ customer_name: 'C', when: 'upcoming' });
+    const agenda = { date: '2025-11-24', items: [late, now, soon] };
+    expect(itemsWhen(agenda, 'upcoming')).toEqual([soon]);
+    expect(dueCount(agenda)).toBe(2);
+  });
+});
