@@ -25,6 +25,12 @@ fn main() {
             "reminder_undo",
             "get_settings",
             "save_settings",
+            "list_segments",
+            "save_segment",
+            "update_segment",
+            "delete_segment",
+            "matching_customer_ids",
+            "bulk_edit",
         ]),
     ))
     .expect("tauri-build failed");

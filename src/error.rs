@@ -15,6 +15,8 @@ pub enum Error {
     CustomerNotFound(String),
     #[error("{0:?} is not a customer id")]
     BadId(String),
+    #[error("no segment with id {0}")]
+    SegmentNotFound(String),
     #[error("no reminder {0}: the customer no longer has that date or follow-up")]
     ReminderNotFound(String),
     #[error("the last action on {0} can no longer be undone: that customer changed since")]
@@ -47,7 +49,9 @@ impl Error {
     pub fn kind(&self) -> &'static str {
         match self {
             Error::Invalid(_) | Error::BadId(_) => "invalid",
-            Error::CustomerNotFound(_) | Error::ReminderNotFound(_) => "not-found",
+            Error::CustomerNotFound(_) | Error::ReminderNotFound(_) | Error::SegmentNotFound(_) => {
+                "not-found"
+            }
             Error::UndoOutdated(_) => "conflict",
             Error::NoDataDir => "io",
             Error::Store(s) => match s {

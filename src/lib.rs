@@ -10,6 +10,7 @@
 //! - [`demo`]: reproducible sample customers and notes, for trying the app and benchmarks.
 //! - [`error`]: the façade's error and its serializable report for IPC and `--json`.
 //! - [`listing`]: the customer list's rows, filters and sort, answered from the index.
+//! - [`segments`]: saved list queries for the sidebar, and bulk changes to a selection.
 //! - [`search`]: finding customers as the owner types (an index derived from the store).
 //! - [`paths`]: the default data directory, shared by the CLI and the desktop app.
 
@@ -23,6 +24,7 @@ pub mod model;
 pub mod notices;
 pub mod paths;
 pub mod search;
+pub mod segments;
 pub mod settings;
 pub mod store;
 

@@ -114,8 +114,17 @@ impl CustomerIndex {
     /// Takes in many new or changed customers at once (imports, sample data):
     /// appended, then sorted once, instead of an ordered insert each.
     pub fn extend<'a>(&mut self, customers: impl IntoIterator<Item = &'a Customer>) {
+        let customers: Vec<&Customer> = customers.into_iter().collect();
+        // Changed customers leave in one pass (not one shifting removal each).
+        let known: std::collections::HashSet<CustomerId> = customers
+            .iter()
+            .filter(|c| self.names.remove(&c.id).is_some())
+            .map(|c| c.id)
+            .collect();
+        if !known.is_empty() {
+            self.entries.retain(|e| !known.contains(&e.key.1));
+        }
         for c in customers {
-            self.remove(&c.id);
             if c.archived_at.is_none() {
                 self.names.insert(c.id, c.name.to_lowercase());
                 self.entries.push(Entry::of(c));
@@ -153,6 +162,21 @@ impl CustomerIndex {
                 self.entries.remove(at);
             }
         }
+    }
+
+    /// The ids of every customer that passes `query`'s filters ("select all N").
+    pub fn matching_ids(
+        &self,
+        query: &CustomerQuery,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Vec<CustomerId> {
+        let filter = Filter::new(query, today, now);
+        self.entries
+            .iter()
+            .filter(|e| filter.accepts(&e.summary, &e.folded))
+            .map(|e| e.key.1)
+            .collect()
     }
 
     /// One page of the customers that pass `query`'s filters, in its order.

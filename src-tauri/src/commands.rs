@@ -6,6 +6,7 @@ use regulars::app::UndoneReminder;
 use regulars::listing::{CustomerPage, CustomerQuery};
 use regulars::model::{Customer, CustomerDraft, InteractionDraft, TimelineEntry};
 use regulars::search::CustomerMatch;
+use regulars::segments::{BulkChange, BulkOutcome, Segment, SegmentDraft};
 use regulars::settings::Settings;
 use regulars::ErrorReport;
 use tauri::{AppHandle, State};
@@ -228,4 +229,52 @@ pub fn save_settings(
         &scheduler,
         regulars.save_settings(&settings).map_err(|e| e.report()),
     )
+}
+
+#[tauri::command(async)]
+pub fn list_segments(backend: State<'_, Backend>) -> Answer<Vec<Segment>> {
+    backend.get()?.segments().map_err(|e| e.report())
+}
+
+#[tauri::command(async)]
+pub fn save_segment(backend: State<'_, Backend>, draft: SegmentDraft) -> Answer<Segment> {
+    backend.get()?.save_segment(&draft).map_err(|e| e.report())
+}
+
+#[tauri::command(async)]
+pub fn update_segment(
+    backend: State<'_, Backend>,
+    id: String,
+    draft: SegmentDraft,
+) -> Answer<Segment> {
+    backend
+        .get()?
+        .update_segment(&id, &draft)
+        .map_err(|e| e.report())
+}
+
+#[tauri::command(async)]
+pub fn delete_segment(backend: State<'_, Backend>, id: String) -> Answer<()> {
+    backend.get()?.delete_segment(&id).map_err(|e| e.report())
+}
+
+/// Every id the list query matches: "select all N", however many pages.
+#[tauri::command(async)]
+pub fn matching_customer_ids(
+    backend: State<'_, Backend>,
+    query: CustomerQuery,
+) -> Answer<Vec<String>> {
+    Ok(backend.get()?.matching_customer_ids(&query))
+}
+
+/// One change (add/remove a tag, set the cadence, archive) to every selected customer.
+#[tauri::command(async)]
+pub fn bulk_edit(
+    backend: State<'_, Backend>,
+    scheduler: Nudge<'_>,
+    ids: Vec<String>,
+    change: BulkChange,
+) -> Answer<BulkOutcome> {
+    let outcome = backend.get()?.bulk_edit(&ids, &change);
+    nudged(&scheduler, outcome.map_err(|e| e.report()))
 }

@@ -85,7 +85,13 @@ pub fn run() {
             commands::reminder_snooze,
             commands::reminder_undo,
             commands::get_settings,
-            commands::save_settings
+            commands::save_settings,
+            commands::list_segments,
+            commands::save_segment,
+            commands::update_segment,
+            commands::delete_segment,
+            commands::matching_customer_ids,
+            commands::bulk_edit
         ])
         .build(tauri::generate_context!())
         .expect("the Regulars window could not start")

@@ -16,6 +16,7 @@ use crate::search::{CustomerIndex, CustomerMatch};
 use crate::store::Store;
 
 mod reminders;
+mod segments;
 
 pub use reminders::UndoneReminder;
 

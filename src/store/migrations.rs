@@ -34,11 +34,16 @@ fn v2_timeline(db: &sled::Db, _meta: &sled::Tree) -> sled::Result<()> {
     Ok(())
 }
 
-/// The daily list arrives: reminder trees, and the yearly-date and keep-in-touch
+/// The daily list and saved segments arrive: their trees, and the yearly-date and keep-in-touch
 /// indexes built from the customers already stored. Inserts are idempotent, so a
 /// step interrupted by a crash simply runs again.
 fn v3_reminders(db: &sled::Db, _meta: &sled::Tree) -> sled::Result<()> {
-    for tree in [super::REMINDERS, super::SNOOZES, super::NOTIFIED] {
+    for tree in [
+        super::REMINDERS,
+        super::SNOOZES,
+        super::NOTIFIED,
+        super::SEGMENTS,
+    ] {
         db.open_tree(tree)?;
     }
     let occasions = db.open_tree(super::OCCASIONS)?;

@@ -25,6 +25,7 @@ use crate::agenda::keep_in_touch::{self, CadenceEntry};
 use crate::agenda::yearly::{self, YearlyEntry};
 use crate::agenda::{Action, ReminderKey};
 use crate::model::{Customer, CustomerId, Interaction, InteractionId, PartialDate};
+use crate::segments::Segment;
 use crate::settings::Settings;
 
 pub use migrations::SCHEMA_VERSION;
@@ -93,6 +94,8 @@ const REMINDERS: &str = "reminders";
 const SNOOZES: &str = "snoozes";
 /// notice key → when: what the scheduler already notified (never twice).
 const NOTIFIED: &str = "notified";
+/// segment id → segment: saved list queries.
+const SEGMENTS: &str = "segments";
 const META: &str = "meta";
 const SETTINGS_KEY: &[u8] = b"settings";
 const UNDO_KEY: &[u8] = b"undo";
@@ -115,6 +118,7 @@ pub struct Store {
     reminders: sled::Tree,
     snoozes: sled::Tree,
     notified: sled::Tree,
+    segments: sled::Tree,
     meta: sled::Tree,
     dir: PathBuf,
     // Held for the life of the store; the OS releases it if the process dies.
@@ -212,6 +216,7 @@ impl Store {
         let reminders = db.open_tree(REMINDERS).map_err(unreadable)?;
         let snoozes = db.open_tree(SNOOZES).map_err(unreadable)?;
         let notified = db.open_tree(NOTIFIED).map_err(unreadable)?;
+        let segments = db.open_tree(SEGMENTS).map_err(unreadable)?;
         let db_file = File::open(db_path.join("db")).map_err(io_error(&db_path))?;
         Ok(Store {
             db,
@@ -225,6 +230,7 @@ impl Store {
             reminders,
             snoozes,
             notified,
+            segments,
             meta,
             dir: dir.to_owned(),
             _lock: lock,
@@ -271,6 +277,7 @@ impl Store {
             Tree::Reminders => &self.reminders,
             Tree::Snoozes => &self.snoozes,
             Tree::Notified => &self.notified,
+            Tree::Segments => &self.segments,
             Tree::Meta => &self.meta,
         }
     }
@@ -710,6 +717,37 @@ impl Store {
         }
     }
 
+    /// Every saved segment, in no particular order.
+    pub fn segments(&self) -> Result<Vec<Segment>> {
+        self.segments
+            .iter()
+            .map(|kv| {
+                let (k, v) = kv.map_err(|source| self.unreadable(source))?;
+                self.decode(SEGMENTS, &k, &v)
+            })
+            .collect()
+    }
+
+    pub fn put_segment(&self, segment: &Segment) -> Result<()> {
+        self.write(&[Change::put(
+            Tree::Segments,
+            segment.id.as_bytes().to_vec(),
+            self.encode(segment)?,
+        )])
+    }
+
+    /// Removes a segment; `false` if there was none with that id.
+    pub fn delete_segment(&self, id: &str) -> Result<bool> {
+        let existed = self
+            .segments
+            .contains_key(id.as_bytes())
+            .map_err(|source| self.unreadable(source))?;
+        if existed {
+            self.write(&[Change::remove(Tree::Segments, id.as_bytes().to_vec())])?;
+        }
+        Ok(existed)
+    }
+
     /// Saves (or, with `None`, discards) a named draft.
     pub fn put_draft(&self, name: &str, text: Option<&str>) -> Result<()> {
         let key = name.as_bytes().to_vec();
@@ -804,12 +842,13 @@ enum Tree {
     Reminders,
     Snoozes,
     Notified,
+    Segments,
     Meta,
 }
 
 impl Tree {
     /// In discriminant order: a transaction's views are indexed by `tree as usize`.
-    const ALL: [Tree; 10] = [
+    const ALL: [Tree; 11] = [
         Tree::Customers,
         Tree::Interactions,
         Tree::FollowUps,
@@ -819,6 +858,7 @@ impl Tree {
         Tree::Reminders,
         Tree::Snoozes,
         Tree::Notified,
+        Tree::Segments,
         Tree::Meta,
     ];
 }
