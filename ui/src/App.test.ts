@@ -1,12 +1,14 @@
 // The window as a whole: Today as the first screen, moving between the sections and a customer's
-// page, opening the Quick note from the sidebar or the keyboard, and the banner for a note left
-// unsaved.
+// page, the saved segments under Customers, opening the Quick note from the sidebar or the
+// keyboard, and the banner for a note left unsaved.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { invoke, isTauri } from '@tauri-apps/api/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import App from './App.svelte';
 import type { AgendaItem } from './lib/bindings/AgendaItem';
+import type { CustomerQuery } from './lib/bindings/CustomerQuery';
+import type { Segment } from './lib/bindings/Segment';
 import { agendaItem, defaultSettings, storedCustomer, summaryOf } from './test-fixtures';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn(), isTauri: vi.fn(() => true) }));
@@ -14,9 +16,11 @@ vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn(), isTauri: vi.fn(() => t
 const invokeMock = vi.mocked(invoke);
 const anna = storedCustomer({ name: 'Anna Berg', emails: ['anna@example.com'] });
 
-function answer(draft: string | null = null, reminders: AgendaItem[] = []): void {
+function answer(draft: string | null = null, reminders: AgendaItem[] = [], segments: Segment[] = []): void {
   invokeMock.mockImplementation(async (command, args) => {
     switch (command) {
+      case 'list_segments':
+        return segments;
       case 'agenda':
         return { date: '2025-11-24', items: reminders };
       case 'get_settings':
@@ -80,6 +84,138 @@ describe('navigation', () => {
     const nav = screen.getByRole('navigation', { name: 'Sections' });
     expect(within(nav).getByRole('link', { name: 'Customers' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('link', { name: 'Customers' })).toHaveAttribute('href', '#/customers');
+  });
+});
+
+describe('saved segments', () => {
+  const vips: Segment = {
+    id: 'seg-vip',
+    name: 'VIPs in Malmö',
+    query: { tag: 'vip', city: 'Malmö', sort: 'last-contacted' },
+    created_at: '2025-01-01T10:00:00Z',
+  };
+  const lapsed: Segment = { id: 'seg-lapsed', name: 'Lapsed', query: { status: 'lapsed', sort: 'name' }, created_at: '2025-01-02T10:00:00Z' };
+  const queries = () => calls('query_customers').map((args) => (args as { query: CustomerQuery }).query);
+
+  it('are listed under Customers, as links to their own route', async () => {
+    answer(null, [], [lapsed, vips]);
+    await goTo('#/customers');
+    render(App);
+
+    const list = await screen.findByRole('list', { name: 'Segments' });
+    const links = within(list).getAllByRole('link');
+    expect(links.map((a) => a.textContent)).toEqual(['Lapsed', 'VIPs in Malmö']);
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['#/segments/seg-lapsed', '#/segments/seg-vip']);
+    expect(links[0]).not.toHaveAttribute('aria-current');
+    // Nested inside the Customers item of the Sections navigation.
+    const nav = screen.getByRole('navigation', { name: 'Sections' });
+    expect(within(nav).getByRole('link', { name: 'Customers' }).parentElement).toContainElement(list);
+    expect(calls('list_segments')).toHaveLength(1);
+  });
+
+  it('open the customer list with their filters and sort, named in the heading', async () => {
+    answer(null, [], [lapsed, vips]);
+    await goTo('#/customers');
+    const user = userEvent.setup();
+    render(App);
+    await screen.findByRole('list', { name: 'Customers' });
+
+    await user.click(within(await screen.findByRole('list', { name: 'Segments' })).getByRole('link', { name: 'VIPs in Malmö' }));
+
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Customers: VIPs in Malmö' });
+    expect(heading.textContent?.trim().startsWith('Customers')).toBe(true);
+    await waitFor(() =>
+      expect(queries().at(-1)).toEqual({ tag: 'vip', city: 'Malmö', sort: 'last-contacted', offset: 0, limit: 200 }),
+    );
+    expect(screen.getByRole('combobox', { name: 'Sort by' })).toHaveValue('last-contacted');
+    expect(screen.getByLabelText('City')).toHaveValue('Malmö');
+    const nav = screen.getByRole('navigation', { name: 'Sections' });
+    expect(within(nav).getByRole('link', { name: 'VIPs in Malmö' })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: 'Customers' })).toHaveAttribute('aria-current', 'true');
+    // Nothing changed yet: nothing to update.
+    expect(screen.queryByRole('button', { name: 'Update segment' })).toBeNull();
+  });
+
+  it('are saved from the current search, then opened and listed', async () => {
+    const saved: Segment = { id: 'seg-new', name: 'Annas', query: { text: 'anna', sort: 'name' }, created_at: '2025-01-03T10:00:00Z' };
+    let segments: Segment[] = [];
+    answer(null, [], segments);
+    const base = invokeMock.getMockImplementation()!;
+    invokeMock.mockImplementation(async (command, args) => {
+      if (command === 'save_segment') {
+        segments = [saved];
+        return saved;
+      }
+      if (command === 'list_segments') return segments;
+      return base(command, args);
+    });
+    await goTo('#/customers');
+    const user = userEvent.setup();
+    render(App);
+    await screen.findByRole('list', { name: 'Customers' });
+    expect(screen.queryByRole('button', { name: 'Save as segment' })).toBeNull();
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search customers' }), 'anna');
+    await user.click(await screen.findByRole('button', { name: 'Save as segment' }));
+    await user.type(screen.getByLabelText('Segment name'), 'Annas');
+    await user.click(screen.getByRole('button', { name: 'Save segment' }));
+
+    expect(calls('save_segment')).toEqual([{ draft: { name: 'Annas', query: { text: 'anna', sort: 'name' } } }]);
+    await waitFor(() => expect(location.hash).toBe('#/segments/seg-new'));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Customers: Annas' })).toBeInTheDocument();
+    expect(screen.getByText('Saved segment “Annas”.')).toHaveAttribute('role', 'status');
+    const list = screen.getByRole('list', { name: 'Segments' });
+    expect(within(list).getByRole('link', { name: 'Annas' })).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByRole('searchbox', { name: 'Search customers' })).toHaveValue('anna');
+  });
+
+  it('are renamed with update_segment, keeping their filters', async () => {
+    let segments = [lapsed];
+    answer(null, [], segments);
+    const base = invokeMock.getMockImplementation()!;
+    invokeMock.mockImplementation(async (command, args) => {
+      if (command === 'update_segment') {
+        segments = [{ ...lapsed, name: 'Gone quiet' }];
+        return segments[0];
+      }
+      return command === 'list_segments' ? segments : base(command, args);
+    });
+    await goTo('#/segments/seg-lapsed');
+    const user = userEvent.setup();
+    render(App);
+
+    await user.click(await screen.findByRole('button', { name: 'Rename segment' }));
+    const name = screen.getByLabelText('Segment name');
+    expect(name).toHaveValue('Lapsed');
+    expect(name).toHaveFocus();
+    await user.clear(name);
+    await user.type(name, 'Gone quiet');
+    await user.click(screen.getByRole('button', { name: 'Save name' }));
+
+    expect(calls('update_segment')).toEqual([{ id: 'seg-lapsed', draft: { name: 'Gone quiet', query: lapsed.query } }]);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Customers: Gone quiet' })).toBeInTheDocument();
+    expect(screen.getByText('Renamed segment to “Gone quiet”.')).toBeInTheDocument();
+    await waitFor(() => expect(calls('list_segments').length).toBeGreaterThan(1));
+  });
+
+  it('are deleted after asking, returning to all customers', async () => {
+    answer(null, [], [lapsed]);
+    await goTo('#/segments/seg-lapsed');
+    const user = userEvent.setup();
+    render(App);
+
+    await user.click(await screen.findByRole('button', { name: 'Delete segment' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete segment' });
+    expect(dialog).toHaveTextContent('Delete segment “Lapsed”?');
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    expect(calls('delete_segment')).toEqual([]);
+    await user.click(within(dialog).getByRole('button', { name: 'Delete segment' }));
+
+    expect(calls('delete_segment')).toEqual([{ id: 'seg-lapsed' }]);
+    await waitFor(() => expect(location.hash).toBe('#/customers'));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Customers' })).toBeInTheDocument();
+    expect(screen.getByText('Deleted segment “Lapsed”.')).toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 });
 
@@ -244,6 +380,7 @@ describe('sample data', () => {
           seeded = true;
           return 200;
         case 'list_archived_customers':
+        case 'list_segments':
           return [];
         case 'agenda':
           return { date: '2025-11-24', items: [] };

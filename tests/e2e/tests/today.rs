@@ -90,3 +90,53 @@ async fn a_birthday_today_shows_the_age_and_stays_done_after_a_restart() {
     assert!(texts[0].contains("Finn Olsen"), "{texts:?}");
     app.quit().await;
 }
+
+/// With a realistic book, the window shows exactly the core's list: each
+/// section with its count and one row per item.
+#[tokio::test]
+async fn the_today_view_shows_the_core_s_list_section_by_section() {
+    use regulars::agenda::{Horizon, When};
+    let data = tempfile::tempdir().unwrap();
+    let expected = {
+        let app = Regulars::open(data.path()).unwrap();
+        app.seed_demo(300, 7).unwrap();
+        let agenda = app.agenda(None, Horizon::Notice).unwrap();
+        [
+            ("Overdue", When::Overdue),
+            ("Today", When::Today),
+            ("Upcoming", When::Upcoming),
+        ]
+        .map(|(title, when)| {
+            let n = agenda.items.iter().filter(|i| i.when == when).count();
+            (title, n)
+        })
+    };
+    assert!(
+        expected.iter().filter(|(_, n)| *n > 0).count() >= 2,
+        "sample data fills at least two sections: {expected:?}"
+    );
+
+    let app = RunningApp::launch(data.path()).await;
+    for (title, n) in expected {
+        let list = format!("ul[aria-label='{title}']");
+        if n == 0 {
+            continue;
+        }
+        app.wait_for(Locator::Css(&list)).await;
+        let rows = app
+            .client
+            .find_all(Locator::Css(&format!("{list} li.agenda-item")))
+            .await
+            .unwrap();
+        assert_eq!(rows.len(), n, "{title}");
+        let heading = app
+            .wait_for(Locator::XPath(&format!(
+                "//h2[starts-with(normalize-space(), '{title}')]/span[contains(@class,'count')]"
+            )))
+            .await;
+        assert_eq!(heading.text().await.unwrap(), n.to_string(), "{title} count");
+    }
+    app.screenshot(std::path::Path::new("artifacts/today-sample.png"))
+        .await;
+    app.quit().await;
+}

@@ -6,12 +6,16 @@ import {
   agenda,
   ApiError,
   archiveCustomer,
+  bulkEdit,
   deleteCustomer,
+  deleteSegment,
   findCustomers,
   getCustomer,
   getSettings,
   listArchivedCustomers,
+  listSegments,
   logInteraction,
+  matchingCustomerIds,
   openExternal,
   queryCustomers,
   quickNoteDraft,
@@ -21,10 +25,12 @@ import {
   reminderUndo,
   restoreCustomer,
   saveQuickNoteDraft,
+  saveSegment,
   saveSettings,
   seedDemo,
   timeline,
   updateCustomer,
+  updateSegment,
 } from './api';
 import { agendaItem, defaultSettings, storedCustomer, summaryOf } from '../test-fixtures';
 import type { CustomerDraft } from './bindings/CustomerDraft';
@@ -85,6 +91,45 @@ describe('queryCustomers', () => {
     const report = { kind: 'invalid', field: 'limit', message: 'Too many rows.' };
     invokeMock.mockRejectedValue(report);
     expect((await rejection(queryCustomers({ sort: 'name' }))).report).toEqual(report);
+  });
+});
+
+describe('segments and bulk changes', () => {
+  const segment = { id: 's1', name: 'VIPs', query: { tag: 'vip', sort: 'name' as const }, created_at: '2025-01-01T10:00:00Z' };
+  const segmentDraft = { name: 'VIPs', query: segment.query };
+
+  it('lists, saves, updates and deletes segments with the right commands', async () => {
+    invokeMock.mockResolvedValueOnce([segment]);
+    await expect(listSegments()).resolves.toEqual([segment]);
+    expect(invokeMock).toHaveBeenLastCalledWith('list_segments', undefined);
+
+    invokeMock.mockResolvedValueOnce(segment);
+    await expect(saveSegment(segmentDraft)).resolves.toEqual(segment);
+    expect(invokeMock).toHaveBeenLastCalledWith('save_segment', { draft: segmentDraft });
+
+    invokeMock.mockResolvedValueOnce(segment);
+    await expect(updateSegment('s1', segmentDraft)).resolves.toEqual(segment);
+    expect(invokeMock).toHaveBeenLastCalledWith('update_segment', { id: 's1', draft: segmentDraft });
+
+    invokeMock.mockResolvedValueOnce(null);
+    await expect(deleteSegment('s1')).resolves.toBeUndefined();
+    expect(invokeMock).toHaveBeenLastCalledWith('delete_segment', { id: 's1' });
+  });
+
+  it("keeps the field of a segment name's report", async () => {
+    const report = { kind: 'invalid', field: 'name', message: 'a segment named “VIPs” already exists' };
+    invokeMock.mockRejectedValue(report);
+    expect((await rejection(saveSegment(segmentDraft))).report).toEqual(report);
+  });
+
+  it('asks for every matching id, and sends a bulk change with its ids', async () => {
+    invokeMock.mockResolvedValueOnce(['a', 'b']);
+    await expect(matchingCustomerIds({ tag: 'vip', sort: 'name' })).resolves.toEqual(['a', 'b']);
+    expect(invokeMock).toHaveBeenLastCalledWith('matching_customer_ids', { query: { tag: 'vip', sort: 'name' } });
+
+    invokeMock.mockResolvedValueOnce({ changed: 2 });
+    await expect(bulkEdit(['a', 'b'], { action: 'add-tag', tag: 'vip' })).resolves.toEqual({ changed: 2 });
+    expect(invokeMock).toHaveBeenLastCalledWith('bulk_edit', { ids: ['a', 'b'], change: { action: 'add-tag', tag: 'vip' } });
   });
 });
 

@@ -3,6 +3,8 @@
 // leaves it as an `ApiError` carrying the core's `ErrorReport`.
 import { invoke, isTauri } from '@tauri-apps/api/core';
 import type { Agenda } from './bindings/Agenda';
+import type { BulkChange } from './bindings/BulkChange';
+import type { BulkOutcome } from './bindings/BulkOutcome';
 import type { Customer } from './bindings/Customer';
 import type { CustomerDraft } from './bindings/CustomerDraft';
 import type { CustomerMatch } from './bindings/CustomerMatch';
@@ -10,6 +12,8 @@ import type { CustomerPage } from './bindings/CustomerPage';
 import type { CustomerQuery } from './bindings/CustomerQuery';
 import type { ErrorReport } from './bindings/ErrorReport';
 import type { InteractionDraft } from './bindings/InteractionDraft';
+import type { Segment } from './bindings/Segment';
+import type { SegmentDraft } from './bindings/SegmentDraft';
 import type { Settings } from './bindings/Settings';
 import type { TimelineEntry } from './bindings/TimelineEntry';
 import type { UndoneReminder } from './bindings/UndoneReminder';
@@ -31,6 +35,39 @@ export class ApiError extends Error {
  */
 export function queryCustomers(query: CustomerQuery): Promise<CustomerPage> {
   return call<CustomerPage>('query_customers', { query });
+}
+
+/** Every non-archived customer's id matching `query`'s filters, across all pages (its page is ignored). */
+export function matchingCustomerIds(query: CustomerQuery): Promise<string[]> {
+  return call<string[]>('matching_customer_ids', { query });
+}
+
+/**
+ * Applies one change to every customer in `ids`, all or nothing; resolves to how many it
+ * changed (those it would not alter are not counted). Errors name the field: `tag`, `days`, `ids`.
+ */
+export function bulkEdit(ids: readonly string[], change: BulkChange): Promise<BulkOutcome> {
+  return call<BulkOutcome>('bulk_edit', { ids, change });
+}
+
+/** The saved segments (named list queries), sorted by name by the core. */
+export function listSegments(): Promise<Segment[]> {
+  return call<Segment[]>('list_segments');
+}
+
+/** Validates and stores a new segment; errors name the field `name` (empty, too long, taken). */
+export function saveSegment(draft: SegmentDraft): Promise<Segment> {
+  return call<Segment>('save_segment', { draft });
+}
+
+/** Renames a segment or replaces its filters with `draft`; resolves to the segment as stored. */
+export function updateSegment(id: string, draft: SegmentDraft): Promise<Segment> {
+  return call<Segment>('update_segment', { id, draft });
+}
+
+/** Forgets a segment (its customers are untouched). */
+export async function deleteSegment(id: string): Promise<void> {
+  await call<null>('delete_segment', { id });
 }
 
 /** Adds `count` realistic sample customers tagged "demo"; resolves to how many were added. */

@@ -27,6 +27,7 @@ export interface FilterForm {
   status: CustomerStatus | '';
   channel: Channel | '';
   city: string;
+  country: string;
   source: string;
   birthdayWithinDays: number | null | undefined;
   notContactedForDays: number | null | undefined;
@@ -37,6 +38,7 @@ export const NO_FILTERS: FilterForm = Object.freeze({
   status: '',
   channel: '',
   city: '',
+  country: '',
   source: '',
   birthdayWithinDays: null,
   notContactedForDays: null,
@@ -53,6 +55,8 @@ export function customerFilter(text: string, sort: SortBy, form: FilterForm): Cu
   if (form.channel !== '') filter.channel = form.channel;
   const city = form.city.trim();
   if (city !== '') filter.city = city;
+  const country = form.country.trim();
+  if (country !== '') filter.country = country;
   const source = form.source.trim();
   if (source !== '') filter.source = source;
   const birthday = days(form.birthdayWithinDays);
@@ -69,6 +73,7 @@ export function activeFilterCount(form: FilterForm): number {
     form.status !== '',
     form.channel !== '',
     form.city.trim() !== '',
+    form.country.trim() !== '',
     form.source.trim() !== '',
     days(form.birthdayWithinDays) !== null,
     days(form.notContactedForDays) !== null,
@@ -79,6 +84,41 @@ export function activeFilterCount(form: FilterForm): number {
 export function isFiltered(filter: CustomerFilter): boolean {
   return Object.keys(filter).some((key) => key !== 'sort' && key !== 'text');
 }
+
+/**
+ * The search text, sort and Filters form that ask for `query`: the inverse of `customerFilter`,
+ * so opening a saved segment fills the search box and filters with what it asks for.
+ */
+export function filterFields(query: CustomerQuery): { text: string; sort: SortBy; form: FilterForm } {
+  return {
+    text: query.text ?? '',
+    sort: query.sort,
+    form: {
+      tag: query.tag ?? '',
+      status: query.status ?? '',
+      channel: query.channel ?? '',
+      city: query.city ?? '',
+      country: query.country ?? '',
+      source: query.source ?? '',
+      birthdayWithinDays: query.birthday_within_days ?? null,
+      notContactedForDays: query.not_contacted_for_days ?? null,
+    },
+  };
+}
+
+/** `query` as this view would send it: no page, no empty or null fields, fields in one order. */
+export function normalFilter(query: CustomerQuery): CustomerFilter {
+  const { text, sort, form } = filterFields(query);
+  return customerFilter(text, sort, form);
+}
+
+/** Whether two queries ask for the same customers in the same order (pages aside). */
+export function sameFilter(a: CustomerQuery, b: CustomerQuery): boolean {
+  return JSON.stringify(normalFilter(a)) === JSON.stringify(normalFilter(b));
+}
+
+/** The whole list in name order: what the view shows before the owner asks for anything. */
+export const ALL_CUSTOMERS: CustomerFilter = Object.freeze({ sort: 'name' });
 
 function days(value: number | null | undefined): number | null {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return null;

@@ -7,9 +7,11 @@ import {
   activeFilterCount,
   CustomerBook,
   customerFilter,
+  filterFields,
   isFiltered,
   NO_FILTERS,
   PAGE_SIZE,
+  sameFilter,
 } from './customers.svelte';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn(), isTauri: vi.fn(() => true) }));
@@ -118,6 +120,7 @@ describe('customerFilter', () => {
         status: 'lapsed',
         channel: 'whatsapp',
         city: 'Malmö ',
+        country: ' Sweden',
         source: ' fair',
         birthdayWithinDays: 7,
         notContactedForDays: 30.6,
@@ -129,6 +132,7 @@ describe('customerFilter', () => {
       status: 'lapsed',
       channel: 'whatsapp',
       city: 'Malmö',
+      country: 'Sweden',
       source: 'fair',
       birthday_within_days: 7,
       not_contacted_for_days: 30,
@@ -152,5 +156,24 @@ describe('activeFilterCount and isFiltered', () => {
     expect(isFiltered({ sort: 'name' })).toBe(false);
     expect(isFiltered({ sort: 'name', text: 'anna' })).toBe(false);
     expect(isFiltered({ sort: 'name', city: 'Lund' })).toBe(true);
+  });
+});
+
+describe('filterFields and sameFilter', () => {
+  it("fills the search, sort and filters from a saved segment's query, and round-trips", () => {
+    const query = { text: 'anna', tag: 'vip', country: 'Sweden', not_contacted_for_days: 60, sort: 'created' as const };
+    const fields = filterFields(query);
+    expect(fields).toEqual({
+      text: 'anna',
+      sort: 'created',
+      form: { ...NO_FILTERS, tag: 'vip', country: 'Sweden', notContactedForDays: 60 },
+    });
+    expect(customerFilter(fields.text, fields.sort, fields.form)).toEqual(query);
+  });
+
+  it('compares queries by what they ask for, not by page, nulls or field order', () => {
+    expect(sameFilter({ sort: 'name', tag: 'vip', city: null, offset: 0, limit: 200 }, { tag: 'vip', sort: 'name' })).toBe(true);
+    expect(sameFilter({ sort: 'name', tag: 'vip' }, { sort: 'created', tag: 'vip' })).toBe(false);
+    expect(sameFilter({ sort: 'name', tag: 'vip' }, { sort: 'name', tag: 'vip', city: 'Lund' })).toBe(false);
   });
 });

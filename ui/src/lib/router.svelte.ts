@@ -1,24 +1,39 @@
 // Which screen the window shows, read from the location hash so that links, the browser's
 // Back and a reload all work without a dependency: `#/today` (the default, also what a clicked
-// desktop notification opens), `#/customers`, `#/customers/<id>` and `#/settings`.
+// desktop notification opens), `#/customers`, `#/customers/<id>`, `#/segments/<id>` (the customer
+// list narrowed by a saved segment) and `#/settings`.
 // It never loads data; the screens do.
 
-export type Route = { name: 'today' } | { name: 'customers' } | { name: 'customer'; id: string } | { name: 'settings' };
+export type Route =
+  | { name: 'today' }
+  | { name: 'customers' }
+  | { name: 'customer'; id: string }
+  | { name: 'segment'; id: string }
+  | { name: 'settings' };
 
 /**
  * The screen a hash names. No hash, or a section it does not know, opens Today (the owner's
- * daily start); a malformed customer link opens the customer list, the section it was aiming at.
+ * daily start); a malformed customer or segment link opens the customer list, the section it
+ * was aiming at.
  */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/^\/+/, '').replace(/\/+$/, '');
   const [section, id, ...rest] = path.split('/');
   if (section === 'settings' && id === undefined) return { name: 'settings' };
-  if (section !== 'customers') return { name: 'today' };
-  if (id !== undefined && id !== '' && rest.length === 0) {
-    const decoded = decode(id);
-    if (decoded !== null && decoded.trim() !== '') return { name: 'customer', id: decoded };
+  if (section === 'segments') {
+    const segment = rest.length === 0 ? itemId(id) : null;
+    return segment === null ? { name: 'customers' } : { name: 'segment', id: segment };
   }
-  return { name: 'customers' };
+  if (section !== 'customers') return { name: 'today' };
+  const customer = rest.length === 0 ? itemId(id) : null;
+  return customer === null ? { name: 'customers' } : { name: 'customer', id: customer };
+}
+
+/** The decoded id of one item's link, or null when it is missing, blank or badly encoded. */
+function itemId(segment: string | undefined): string | null {
+  if (segment === undefined || segment === '') return null;
+  const decoded = decode(segment);
+  return decoded !== null && decoded.trim() !== '' ? decoded : null;
 }
 
 /** The `href` that opens `route`. */
@@ -30,6 +45,8 @@ export function routeHref(route: Route): string {
       return '#/customers';
     case 'customer':
       return `#/customers/${encodeURIComponent(route.id)}`;
+    case 'segment':
+      return `#/segments/${encodeURIComponent(route.id)}`;
     case 'settings':
       return '#/settings';
   }

@@ -1,5 +1,5 @@
 // The location hash names the screen: Today by default, the customer list, one customer's page,
-// or Settings.
+// a saved segment of the list, or Settings.
 import { describe, expect, it } from 'vitest';
 import { parseRoute, routeHref } from './router.svelte';
 
@@ -37,6 +37,21 @@ describe('parseRoute', () => {
     expect(parseRoute('#/customers/a%2Fb')).toEqual({ name: 'customer', id: 'a/b' });
   });
 
+  it('reads a saved segment, decoding its id', () => {
+    expect(parseRoute('#/segments/01900000-0000-7000-8000-00000000000a')).toEqual({
+      name: 'segment',
+      id: '01900000-0000-7000-8000-00000000000a',
+    });
+    expect(parseRoute('#/segments/a%2Fb/')).toEqual({ name: 'segment', id: 'a/b' });
+  });
+
+  it('falls back to the list for a segment link it cannot read', () => {
+    expect(parseRoute('#/segments')).toEqual({ name: 'customers' });
+    expect(parseRoute('#/segments/%20')).toEqual({ name: 'customers' });
+    expect(parseRoute('#/segments/1/extra')).toEqual({ name: 'customers' });
+    expect(parseRoute('#/segments/%E0%A4%A')).toEqual({ name: 'customers' });
+  });
+
   it('opens Today for a section it does not know', () => {
     expect(parseRoute('#/insights')).toEqual({ name: 'today' });
     expect(parseRoute('#/settings/extra')).toEqual({ name: 'today' });
@@ -54,11 +69,14 @@ describe('routeHref', () => {
     expect(routeHref({ name: 'today' })).toBe('#/today');
     expect(routeHref({ name: 'customers' })).toBe('#/customers');
     expect(routeHref({ name: 'customer', id: 'abc' })).toBe('#/customers/abc');
+    expect(routeHref({ name: 'segment', id: 's1' })).toBe('#/segments/s1');
     expect(routeHref({ name: 'settings' })).toBe('#/settings');
   });
 
   it('round-trips through parseRoute, even for an id with a slash', () => {
     const route = { name: 'customer', id: 'a/b c' } as const;
     expect(parseRoute(routeHref(route))).toEqual(route);
+    const segment = { name: 'segment', id: 'a/b c' } as const;
+    expect(parseRoute(routeHref(segment))).toEqual(segment);
   });
 });
