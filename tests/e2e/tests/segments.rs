@@ -48,25 +48,46 @@ async fn tag_a_selection_then_save_the_filter_as_a_segment_that_survives_a_resta
     let data = tempfile::tempdir().unwrap();
     customers(
         data.path(),
-        &[("Anna Berg", &["vip"]), ("Bo Ek", &[]), ("Cleo Lind", &[]), ("Dag Nord", &[])],
+        &[
+            ("Anna Berg", &["vip"]),
+            ("Bo Ek", &[]),
+            ("Cleo Lind", &[]),
+            ("Dag Nord", &[]),
+        ],
     );
     let app = RunningApp::launch(data.path()).await;
     app.open_section("Customers").await;
     wait_for_names(&app, &["Anna Berg", "Bo Ek", "Cleo Lind", "Dag Nord"]).await;
 
     // Select Bo and Cleo, and tag them "vip" in one go.
-    click(&app, "//input[@type='checkbox' and @aria-label='Select Bo Ek']").await;
-    click(&app, "//input[@type='checkbox' and @aria-label='Select Cleo Lind']").await;
+    click(
+        &app,
+        "//input[@type='checkbox' and @aria-label='Select Bo Ek']",
+    )
+    .await;
+    click(
+        &app,
+        "//input[@type='checkbox' and @aria-label='Select Cleo Lind']",
+    )
+    .await;
     app.wait_for(Locator::XPath(
         "//*[@role='toolbar' and @aria-label='Bulk actions']//*[contains(normalize-space(), '2 selected')]",
     ))
     .await;
-    click(&app, "//*[@role='toolbar']//button[normalize-space()='Add tag']").await;
+    click(
+        &app,
+        "//*[@role='toolbar']//button[normalize-space()='Add tag']",
+    )
+    .await;
     let tag = app
         .wait_for(Locator::Css("form[aria-label='Add tag'] input"))
         .await;
     tag.send_keys("vip").await.unwrap();
-    click(&app, "//form[@aria-label='Add tag']//button[normalize-space()='Apply']").await;
+    click(
+        &app,
+        "//form[@aria-label='Add tag']//button[normalize-space()='Apply']",
+    )
+    .await;
     app.wait_for(Locator::XPath(
         "//*[contains(normalize-space(), 'Added tag “vip” to 2 customers')]",
     ))

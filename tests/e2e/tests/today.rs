@@ -134,7 +134,11 @@ async fn the_today_view_shows_the_core_s_list_section_by_section() {
                 "//h2[starts-with(normalize-space(), '{title}')]/span[contains(@class,'count')]"
             )))
             .await;
-        assert_eq!(heading.text().await.unwrap(), n.to_string(), "{title} count");
+        assert_eq!(
+            heading.text().await.unwrap(),
+            n.to_string(),
+            "{title} count"
+        );
     }
     app.screenshot(std::path::Path::new("artifacts/today-sample.png"))
         .await;
