@@ -31,6 +31,9 @@ fn main() {
             "delete_segment",
             "matching_customer_ids",
             "bulk_edit",
+            "render_message",
+            "send_message",
+            "message_links",
         ]),
     ))
     .expect("tauri-build failed");

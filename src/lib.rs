@@ -3,6 +3,7 @@
 //! - [`model`]: the plain types (Customer, PartialDate…) and their validation.
 //! - [`store`]: the sled store — the only module that touches sled.
 //! - [`agenda`]: the daily reminder list (birthdays, yearly dates, follow-ups, keep in touch).
+//! - [`messages`]: message templates, rendering and channel links (mailto:, sms:, WhatsApp).
 //! - [`notices`]: desktop notifications and the scheduler that decides when to raise them.
 //! - [`settings`]: the owner's reminder and notification preferences.
 //! - [`app`]: the façade ([`Regulars`]) through which the CLI and the shell reach every use case.
@@ -20,6 +21,7 @@ pub mod clock;
 pub mod demo;
 pub mod error;
 pub mod listing;
+pub mod messages;
 pub mod model;
 pub mod notices;
 pub mod paths;

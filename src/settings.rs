@@ -107,12 +107,28 @@ impl Default for NotificationSettings {
     }
 }
 
+/// Who is writing: the signature of messages, and the country for phone numbers
+/// written without one.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export, optional_fields = nullable)]
+pub struct BusinessSettings {
+    /// {business_name} in messages.
+    pub business_name: Option<String>,
+    /// {owner_name} in messages: how the owner signs.
+    pub owner_name: Option<String>,
+    /// The country calling code for national numbers (`46` for Sweden), so
+    /// `070 123 45 67` becomes `+46701234567` for SMS and WhatsApp links.
+    pub country_calling_code: Option<String>,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
 #[ts(export)]
 pub struct Settings {
     pub reminders: ReminderSettings,
     pub notifications: NotificationSettings,
+    pub business: BusinessSettings,
     /// Start Regulars (in the tray) when the owner logs in. Opt-in.
     pub start_at_login: bool,
 }
@@ -141,6 +157,28 @@ impl Settings {
                 return Err(ValidationError::new(
                     field,
                     format!("{value} days is more than the {MAX_NOTICE_DAYS} allowed"),
+                ));
+            }
+        }
+        let b = &self.business;
+        for (field, value) in [
+            ("business.business_name", &b.business_name),
+            ("business.owner_name", &b.owner_name),
+        ] {
+            if value.as_ref().is_some_and(|v| v.chars().count() > 200) {
+                return Err(ValidationError::new(field, "is longer than 200 characters"));
+            }
+        }
+        if let Some(code) = b.country_calling_code.as_ref().map(|c| c.trim()) {
+            let digits = code.trim_start_matches('+');
+            let valid =
+                digits.chars().all(|c| c.is_ascii_digit()) && (1..=3).contains(&digits.len());
+            if !code.is_empty() && !valid {
+                return Err(ValidationError::new(
+                    "business.country_calling_code",
+                    format!(
+                        "“{code}” is not a country calling code (1 to 3 digits, like 46 or +1)"
+                    ),
                 ));
             }
         }

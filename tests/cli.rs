@@ -813,3 +813,87 @@ fn bad_reminder_input_is_refused_in_one_line_and_changes_nothing() {
         "nothing changed"
     );
 }
+
+#[test]
+fn message_render_json_has_the_documented_shape() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let id = ok(
+        d,
+        &[
+            "customer",
+            "add",
+            "--name",
+            "Anna Berg",
+            "--birthday",
+            "1985-11-23",
+            "--email",
+            "anna@example.com",
+            "--phone",
+            "+46 70 123 45 67",
+            "--channel",
+            "email",
+        ],
+    );
+    let m = json(
+        d,
+        &[
+            "message",
+            "render",
+            "--customer",
+            id.trim(),
+            "--occasion",
+            "birthday",
+            "--date",
+            "2026-11-23",
+            "--json",
+        ],
+    );
+    assert_eq!(m["subject"], "Happy birthday, Anna Berg!");
+    assert!(m["body"].as_str().unwrap().contains("Happy 41st birthday!"));
+    assert_eq!(m["channel"], "email");
+    let links = m["links"].as_object().unwrap();
+    assert!(links["mailto"]
+        .as_str()
+        .unwrap()
+        .starts_with("mailto:anna@example.com?subject="));
+    assert!(links["sms"]
+        .as_str()
+        .unwrap()
+        .starts_with("sms:+46701234567?body="));
+    assert!(links["whatsapp"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://wa.me/46701234567?text="));
+
+    // Without a phone the sms and whatsapp links are absent, not empty.
+    let bo = ok(
+        d,
+        &[
+            "customer",
+            "add",
+            "--name",
+            "Bo",
+            "--email",
+            "bo@example.com",
+        ],
+    );
+    let m = json(
+        d,
+        &[
+            "message",
+            "render",
+            "--customer",
+            bo.trim(),
+            "--occasion",
+            "follow-up",
+            "--json",
+        ],
+    );
+    let links = m["links"].as_object().unwrap();
+    assert!(
+        links.contains_key("mailto")
+            && !links.contains_key("sms")
+            && !links.contains_key("whatsapp")
+    );
+}

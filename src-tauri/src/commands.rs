@@ -2,8 +2,9 @@
 //! `async` so store work (a flush per write) runs off the UI thread.
 
 use regulars::agenda::{Agenda, Horizon};
-use regulars::app::UndoneReminder;
+use regulars::app::{SentMessage, UndoneReminder};
 use regulars::listing::{CustomerPage, CustomerQuery};
+use regulars::messages::{MessageLinks, Occasion, RenderedMessage};
 use regulars::model::{Customer, CustomerDraft, InteractionDraft, TimelineEntry};
 use regulars::search::CustomerMatch;
 use regulars::segments::{BulkChange, BulkOutcome, Segment, SegmentDraft};
@@ -277,4 +278,47 @@ pub fn bulk_edit(
 ) -> Answer<BulkOutcome> {
     let outcome = backend.get()?.bulk_edit(&ids, &change);
     nudged(&scheduler, outcome.map_err(|e| e.report()))
+}
+
+/// The message for an occasion to one customer, with links for each channel.
+#[tauri::command(async)]
+pub fn render_message(
+    backend: State<'_, Backend>,
+    customer_id: String,
+    occasion: Occasion,
+) -> Answer<RenderedMessage> {
+    backend
+        .get()?
+        .render_message(&customer_id, occasion, None)
+        .map_err(|e| e.report())
+}
+
+/// Logs a sent (or copied) message on the timeline and marks its reminder done.
+#[tauri::command(async)]
+pub fn send_message(
+    backend: State<'_, Backend>,
+    scheduler: Nudge<'_>,
+    customer_id: String,
+    message: SentMessage,
+) -> Answer<String> {
+    let logged = backend.get()?.send_message(&customer_id, &message);
+    nudged(
+        &scheduler,
+        logged.map(|i| i.id.to_string()).map_err(|e| e.report()),
+    )
+}
+
+/// Links for the message as edited (the core encodes; the UI never does).
+#[tauri::command(async)]
+pub fn message_links(
+    backend: State<'_, Backend>,
+    customer_id: String,
+    subject: String,
+    body: String,
+) -> Answer<MessageLinks> {
+    let (links, _) = backend
+        .get()?
+        .message_links(&customer_id, &subject, &body)
+        .map_err(|e| e.report())?;
+    Ok(links)
 }

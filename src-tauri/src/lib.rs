@@ -91,7 +91,10 @@ pub fn run() {
             commands::update_segment,
             commands::delete_segment,
             commands::matching_customer_ids,
-            commands::bulk_edit
+            commands::bulk_edit,
+            commands::render_message,
+            commands::send_message,
+            commands::message_links
         ])
         .build(tauri::generate_context!())
         .expect("the Regulars window could not start")

@@ -15,9 +15,11 @@ use crate::model::{
 use crate::search::{CustomerIndex, CustomerMatch};
 use crate::store::Store;
 
+mod messages;
 mod reminders;
 mod segments;
 
+pub use messages::SentMessage;
 pub use reminders::UndoneReminder;
 
 /// The name under which the quick-note composer keeps its unsent text.

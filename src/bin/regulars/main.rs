@@ -70,6 +70,25 @@ enum Command {
     /// Act on one reminder of the daily list (keys are shown by `today`).
     #[command(subcommand)]
     Reminder(ReminderCommand),
+    /// Congratulations and follow-up messages.
+    #[command(subcommand)]
+    Message(MessageCommand),
+}
+
+#[derive(Subcommand)]
+enum MessageCommand {
+    /// The message for an occasion, personalised, with links for each channel.
+    Render {
+        #[arg(long)]
+        customer: String,
+        #[arg(long, value_enum)]
+        occasion: regulars::messages::Occasion,
+        /// The day it is for (default: today).
+        #[arg(long, value_parser = reminders::parse_date)]
+        date: Option<chrono::NaiveDate>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -416,6 +435,30 @@ fn run(cli: Cli) -> Result<(), Stop> {
         }
         Command::Today { date, days, json } => reminders::today(&app, date, days, json)?,
         Command::Reminder(command) => reminders::reminder(&app, command)?,
+        Command::Message(MessageCommand::Render {
+            customer,
+            occasion,
+            date,
+            json,
+        }) => {
+            let m = app
+                .render_message(&customer, occasion, date)
+                .map_err(fail)?;
+            if json {
+                print_json(&m)?;
+            } else {
+                emit(&format!("Subject: {}\n\n{}", m.subject, m.body))?;
+                for (name, link) in [
+                    ("email", &m.links.mailto),
+                    ("sms", &m.links.sms),
+                    ("whatsapp", &m.links.whatsapp),
+                ] {
+                    if let Some(link) = link {
+                        emit(&format!("\n{name}: {link}"))?;
+                    }
+                }
+            }
+        }
     }
     Ok(())
 }
