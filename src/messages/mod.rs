@@ -48,12 +48,16 @@ pub struct Template {
 #[ts(export)]
 pub struct MessageLinks {
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub mailto: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub sms: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub whatsapp: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub tel: Option<String>,
 }
 

@@ -2,6 +2,7 @@
 import type { AgendaItem } from './lib/bindings/AgendaItem';
 import type { Customer } from './lib/bindings/Customer';
 import type { CustomerSummary } from './lib/bindings/CustomerSummary';
+import type { RenderedMessage } from './lib/bindings/RenderedMessage';
 import type { Settings } from './lib/bindings/Settings';
 
 let counter = 0;
@@ -116,6 +117,27 @@ export function defaultSettings(): Settings {
       missed_days: 3,
     },
     notifications: { digest: true, digest_time: '08:30', timed_follow_ups: true },
+    business: { business_name: null, owner_name: null, country_calling_code: null },
     start_at_login: false,
+  };
+}
+
+/**
+ * A message as `render_message` returns it: a birthday wish to Anna by email, with links for
+ * email, SMS and WhatsApp and a phone number to call.
+ */
+export function renderedMessage(fields: Partial<RenderedMessage> = {}): RenderedMessage {
+  return {
+    subject: 'Happy birthday, Anna!',
+    body: 'Dear Anna,\n\nHappy 41st birthday! All the best from all of us.\n\nMaria',
+    channel: 'email',
+    links: {
+      mailto: 'mailto:anna@example.com?subject=Happy%20birthday%2C%20Anna%21&body=Dear%20Anna',
+      sms: 'sms:+46701234567?body=Dear%20Anna',
+      whatsapp: 'https://wa.me/46701234567?text=Dear%20Anna',
+      tel: 'tel:+46701234567',
+    },
+    unavailable: [],
+    ...fields,
   };
 }

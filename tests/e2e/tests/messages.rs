@@ -69,6 +69,8 @@ async fn a_birthday_wish_copied_from_today_is_logged_and_the_birthday_is_done() 
         "{text}"
     );
 
+    app.screenshot(std::path::Path::new("artifacts/composer.png"))
+        .await;
     app.click_button("Copy message").await;
     let started = Instant::now();
     while app

@@ -8,7 +8,7 @@ import type { TimelineEntry } from '../lib/bindings/TimelineEntry';
 import { formatBirthday, formatFollowUp } from '../lib/format';
 import { calendarDate } from '../lib/followUp';
 import { QuickNoteDesk } from '../lib/quickNote.svelte';
-import { storedCustomer } from '../test-fixtures';
+import { renderedMessage, storedCustomer } from '../test-fixtures';
 import CustomerPage from './CustomerPage.svelte';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn(), isTauri: vi.fn(() => true) }));
@@ -59,8 +59,9 @@ function setup(customer: Customer = anna) {
   const desk = new QuickNoteDesk(50);
   const announce = vi.fn();
   const ondeleted = vi.fn();
-  render(CustomerPage, { id: customer.id, desk, announce, ondeleted });
-  return { desk, announce, ondeleted, user: userEvent.setup() };
+  const onmessagesent = vi.fn();
+  render(CustomerPage, { id: customer.id, desk, announce, ondeleted, onmessagesent });
+  return { desk, announce, ondeleted, onmessagesent, user: userEvent.setup() };
 }
 
 const calls = (command: string) => invokeMock.mock.calls.filter(([c]) => c === command).map(([, args]) => args);
@@ -172,6 +173,30 @@ describe('actions', () => {
     const { desk, user } = setup();
     await user.click(await screen.findByRole('button', { name: 'Log a note' }));
     expect(desk.composing).toEqual({ customer: { id: anna.id, name: 'Anna Berg' }, kind: 'meeting', text: '', followUp: '' });
+  });
+
+  it('"Write message" opens the composer for a follow-up that answers no reminder, and logs it', async () => {
+    answer(anna, entries, { render_message: renderedMessage({ subject: 'Following up', body: 'Hi Anna' }), send_message: 'i3' });
+    const { announce, onmessagesent, user } = setup();
+    const write = await screen.findByRole('button', { name: 'Write message' });
+    await user.click(write);
+    const dialog = screen.getByRole('dialog', { name: 'Write message' });
+    expect(within(dialog).getByRole('heading', { name: 'Message to Anna Berg' })).toBeInTheDocument();
+    expect(within(dialog).getByLabelText('Occasion')).toHaveValue('follow-up');
+    await waitFor(() => expect(within(dialog).getByLabelText('Message')).toHaveValue('Hi Anna'));
+    expect(calls('render_message')).toEqual([{ customerId: anna.id, occasion: 'follow-up' }]);
+    const reads = calls('timeline').length;
+
+    await user.click(within(dialog).getByRole('button', { name: 'Open in email app' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Write message' })).toBeNull());
+    expect(calls('send_message')).toEqual([
+      { customerId: anna.id, message: { channel: 'email', subject: 'Following up', body: 'Hi Anna', reminder_key: null } },
+    ]);
+    expect(announce).toHaveBeenCalledWith('Logged the message to Anna Berg.');
+    expect(onmessagesent).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(calls('timeline').length).toBeGreaterThan(reads));
+    expect(write).toHaveFocus();
   });
 
   it('archives, says what that means, and can restore', async () => {

@@ -54,6 +54,13 @@ it('shows the stored settings in labelled fields, grouped', async () => {
   expect(within(notifications).getByLabelText('Summary time')).toHaveValue('08:30');
   expect(within(notifications).getByLabelText('Notify when a timed follow-up is due')).toBeChecked();
 
+  const business = screen.getByRole('group', { name: 'Your business' });
+  expect(within(business).getByLabelText('Business name')).toHaveValue('');
+  expect(within(business).getByLabelText('Your name (signs messages)')).toHaveValue('');
+  expect(within(business).getByLabelText('Country calling code')).toHaveAccessibleDescription(
+    'For phone numbers written without +, e.g. 46 for Sweden',
+  );
+
   const startup = screen.getByRole('group', { name: 'Startup' });
   const login = within(startup).getByLabelText('Start Regulars when I log in');
   expect(login).not.toBeChecked();
@@ -135,4 +142,65 @@ it('says why it cannot show the settings, and tries again', async () => {
   expect(await screen.findByRole('alert')).toHaveTextContent('The store cannot be read.');
   await user.click(screen.getByRole('button', { name: 'Try again' }));
   expect(await screen.findByLabelText('Summary time')).toHaveValue('08:30');
+});
+
+it('shows the stored business, saves it edited and sends an emptied box as null', async () => {
+  const stored = defaultSettings();
+  stored.business = { business_name: 'Bakery Nord', owner_name: 'Maria', country_calling_code: null };
+  core(stored);
+  const announce = vi.fn();
+  const user = userEvent.setup();
+  render(SettingsView, { announce });
+
+  const name = await screen.findByLabelText('Business name');
+  expect(name).toHaveValue('Bakery Nord');
+  expect(screen.getByLabelText('Your name (signs messages)')).toHaveValue('Maria');
+  expect(screen.getByLabelText('Country calling code')).toHaveValue('');
+
+  await user.clear(name);
+  await user.clear(screen.getByLabelText('Your name (signs messages)'));
+  await user.type(screen.getByLabelText('Your name (signs messages)'), 'Maria Lind');
+  await user.type(screen.getByLabelText('Country calling code'), '46');
+  await user.click(screen.getByRole('button', { name: 'Save settings' }));
+
+  await waitFor(() => expect(announce).toHaveBeenCalledWith('Settings saved.'));
+  expect(saved()[0].business).toEqual({ business_name: null, owner_name: 'Maria Lind', country_calling_code: '46' });
+});
+
+it('reads settings without a business as empty boxes', async () => {
+  const stored = defaultSettings() as Partial<Settings>;
+  delete stored.business;
+  core(stored as Settings);
+  const user = userEvent.setup();
+  render(SettingsView);
+  expect(await screen.findByLabelText('Business name')).toHaveValue('');
+  await user.click(screen.getByRole('button', { name: 'Save settings' }));
+  await waitFor(() => expect(saved()).toHaveLength(1));
+  expect(saved()[0].business).toEqual({ business_name: null, owner_name: null, country_calling_code: null });
+});
+
+it("shows the core's objection to a business field beside it", async () => {
+  core();
+  const user = userEvent.setup();
+  render(SettingsView);
+  const code = await screen.findByLabelText('Country calling code');
+  await user.type(code, '+46x');
+  invokeMock.mockRejectedValueOnce({
+    kind: 'invalid',
+    field: 'business.country_calling_code',
+    message: 'Write the country calling code as 1 to 3 digits, like 46.',
+  });
+
+  await user.click(screen.getByRole('button', { name: 'Save settings' }));
+
+  await waitFor(() => expect(code).toHaveAttribute('aria-invalid', 'true'));
+  expect(code).toHaveAccessibleDescription(
+    'For phone numbers written without +, e.g. 46 for Sweden Write the country calling code as 1 to 3 digits, like 46.',
+  );
+  expect(code.parentElement).toHaveTextContent('Write the country calling code as 1 to 3 digits, like 46.');
+  expect(code).toHaveFocus();
+  expect(document.querySelector('.form-error')).toBeNull();
+
+  await user.type(code, '{Backspace}');
+  expect(code).not.toHaveAttribute('aria-invalid');
 });

@@ -7,7 +7,7 @@ import { invoke, isTauri } from '@tauri-apps/api/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { longDay } from '../lib/agendaText';
 import type { AgendaItem } from '../lib/bindings/AgendaItem';
-import { agendaItem } from '../test-fixtures';
+import { agendaItem, renderedMessage } from '../test-fixtures';
 import TodayView from './TodayView.svelte';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn(), isTauri: vi.fn(() => true) }));
@@ -30,8 +30,13 @@ function core(items: AgendaItem[]): { items: AgendaItem[] } {
     state.items = state.items.filter((i) => i.key !== key);
   };
   invokeMock.mockImplementation(async (command, args) => {
-    const a = (args ?? {}) as { key?: string; until?: string };
+    const a = (args ?? {}) as { key?: string; until?: string; message?: { reminder_key?: string | null } };
     switch (command) {
+      case 'render_message':
+        return renderedMessage();
+      case 'send_message':
+        if (a.message?.reminder_key) take(a.message.reminder_key);
+        return 'i1';
       case 'agenda':
         return { date: TODAY, items: state.items };
       case 'reminder_done':
@@ -262,13 +267,56 @@ describe('actions', () => {
     expect(snooze).toHaveFocus();
   });
 
-  it('Write message opens the customer', async () => {
-    core([anna]);
+  it('Write message opens the composer for the occasion the reminder calls for', async () => {
+    const lars = agendaItem({ customer_name: 'Lars Ek', kind: 'keep-in-touch', label: 'Every 30 days' });
+    core([lena, anna, bo, lars]);
     const user = userEvent.setup();
     render(TodayView);
     await screen.findByRole('list', { name: 'Today' });
+    const cases: [AgendaItem, string][] = [
+      [anna, 'birthday'],
+      [bo, 'anniversary'],
+      [lena, 'follow-up'],
+      [lars, 'follow-up'],
+    ];
+    for (const [item, occasion] of cases) {
+      invokeMock.mockClear();
+      const write = within(itemOf(item.customer_name)).getByRole('button', { name: /^Write message/ });
+      await user.click(write);
+      const dialog = screen.getByRole('dialog', { name: 'Write message' });
+      expect(within(dialog).getByRole('heading', { name: `Message to ${item.customer_name}` })).toBeInTheDocument();
+      expect(within(dialog).getByLabelText('Occasion')).toHaveValue(occasion);
+      await waitFor(() => expect(calls('render_message')).toEqual([{ customerId: item.customer_id, occasion }]));
+      await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+      expect(screen.queryByRole('dialog', { name: 'Write message' })).toBeNull();
+      expect(write).toHaveFocus();
+    }
+    expect(calls('send_message')).toEqual([]);
+    expect(location.hash).toBe('');
+  });
+
+  it('a copied message is logged for the reminder, which leaves the list', async () => {
+    core([anna, bo]);
+    const announce = vi.fn();
+    const user = userEvent.setup();
+    render(TodayView, { announce });
+    await screen.findByRole('list', { name: 'Today' });
     await user.click(within(itemOf('Anna Berg')).getByRole('button', { name: /^Write message/ }));
-    expect(location.hash).toBe(`#/customers/${anna.customer_id}`);
+    const dialog = screen.getByRole('dialog', { name: 'Write message' });
+    await waitFor(() => expect(within(dialog).getByLabelText('Message')).toHaveValue(renderedMessage().body));
+
+    await user.click(within(dialog).getByRole('button', { name: 'Copy message' }));
+
+    await waitFor(() => expect(screen.queryByText('Anna Berg')).toBeNull());
+    expect(screen.queryByRole('dialog', { name: 'Write message' })).toBeNull();
+    expect(calls('send_message')).toEqual([
+      {
+        customerId: anna.customer_id,
+        message: { channel: null, subject: renderedMessage().subject, body: renderedMessage().body, reminder_key: anna.key },
+      },
+    ]);
+    expect(announce).toHaveBeenCalledWith('Copied the message and logged it to Anna Berg.');
+    await waitFor(() => expect(itemOf('Bo Ek')).toHaveFocus());
   });
 
   it('shows why an action failed', async () => {

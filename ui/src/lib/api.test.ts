@@ -16,6 +16,7 @@ import {
   listSegments,
   logInteraction,
   matchingCustomerIds,
+  messageLinks,
   openExternal,
   queryCustomers,
   quickNoteDraft,
@@ -23,11 +24,13 @@ import {
   reminderDone,
   reminderSnooze,
   reminderUndo,
+  renderMessage,
   restoreCustomer,
   saveQuickNoteDraft,
   saveSegment,
   saveSettings,
   seedDemo,
+  sendMessage,
   timeline,
   updateCustomer,
   updateSegment,
@@ -260,6 +263,30 @@ describe('reminders and settings', () => {
     expect((await rejection(saveSettings(defaultSettings()))).report.field).toBe('reminders.missed_days');
     invokeMock.mockRejectedValue({ kind: 'conflict', field: null, message: 'Anna Berg changed since.' });
     expect((await rejection(reminderUndo())).report.kind).toBe('conflict');
+  });
+});
+
+describe('messages', () => {
+  it('render, link and log a message with the customer id in camelCase', async () => {
+    const links = { mailto: 'mailto:anna@example.com?subject=Hi',  };
+    const rendered = { subject: 'Hi', body: 'Dear Anna', channel: 'email', links, unavailable: [] };
+    const sent = { channel: 'email' as const, subject: 'Hi', body: 'Dear Anna', reminder_key: 'birthday/c1/2025' };
+    const cases: [() => Promise<unknown>, string, Record<string, unknown>, unknown][] = [
+      [() => renderMessage('c1', 'birthday'), 'render_message', { customerId: 'c1', occasion: 'birthday' }, rendered],
+      [() => messageLinks('c1', 'Hi', 'Dear Anna'), 'message_links', { customerId: 'c1', subject: 'Hi', body: 'Dear Anna' }, links],
+      [() => sendMessage('c1', sent), 'send_message', { customerId: 'c1', message: sent }, 'i1'],
+    ];
+    for (const [run, command, args, answer] of cases) {
+      invokeMock.mockReset();
+      invokeMock.mockResolvedValue(answer);
+      await expect(run()).resolves.toEqual(answer);
+      expect(invokeMock).toHaveBeenCalledWith(command, args);
+    }
+  });
+
+  it('turn rejections into ApiErrors', async () => {
+    invokeMock.mockRejectedValue({ kind: 'not-found', field: null, message: 'No such customer.' });
+    expect((await rejection(sendMessage('c9', { subject: '', body: 'Hi' }))).report.kind).toBe('not-found');
   });
 });
 

@@ -12,8 +12,12 @@ import type { CustomerPage } from './bindings/CustomerPage';
 import type { CustomerQuery } from './bindings/CustomerQuery';
 import type { ErrorReport } from './bindings/ErrorReport';
 import type { InteractionDraft } from './bindings/InteractionDraft';
+import type { MessageLinks } from './bindings/MessageLinks';
+import type { Occasion } from './bindings/Occasion';
+import type { RenderedMessage } from './bindings/RenderedMessage';
 import type { Segment } from './bindings/Segment';
 import type { SegmentDraft } from './bindings/SegmentDraft';
+import type { SentMessage } from './bindings/SentMessage';
 import type { Settings } from './bindings/Settings';
 import type { TimelineEntry } from './bindings/TimelineEntry';
 import type { UndoneReminder } from './bindings/UndoneReminder';
@@ -135,9 +139,33 @@ export function findCustomers(query: string, limit: number): Promise<CustomerMat
   return call<CustomerMatch[]>('find_customers', { query, limit });
 }
 
-/** Opens a web or mailto link outside the app (the shell allows only http, https and mailto). */
+/**
+ * Opens a link outside the app, in the system's browser, mail, messages or phone app (the
+ * shell allows only http, https, mailto, sms and tel; WhatsApp links are https://wa.me).
+ */
 export async function openExternal(url: string): Promise<void> {
   await call<null>('plugin:opener|open_url', { url });
+}
+
+/**
+ * The message for `occasion` to one customer, written by the core from its templates, with the
+ * link for each channel they can be reached on and why the others cannot be used.
+ */
+export function renderMessage(customerId: string, occasion: Occasion): Promise<RenderedMessage> {
+  return call<RenderedMessage>('render_message', { customerId, occasion });
+}
+
+/** The links for the message as the owner edited it; the core does every bit of encoding. */
+export function messageLinks(customerId: string, subject: string, body: string): Promise<MessageLinks> {
+  return call<MessageLinks>('message_links', { customerId, subject, body });
+}
+
+/**
+ * Logs a message the owner sent (or copied, `channel` null) on the customer's timeline and
+ * marks the reminder it answers done; resolves to the new timeline entry's id.
+ */
+export function sendMessage(customerId: string, message: SentMessage): Promise<string> {
+  return call<string>('send_message', { customerId, message });
 }
 
 /** Today's reminders (overdue, today, upcoming), already sorted by the core; `date` is today. */

@@ -1,7 +1,7 @@
 // The Settings form sends only what the core can receive; every other rule is the core's.
 import { expect, it } from 'vitest';
 import { defaultSettings } from '../test-fixtures';
-import { SETTINGS_FIELDS, unsendable } from './settingsForm';
+import { businessSettings, businessText, SETTINGS_FIELDS, unsendable } from './settingsForm';
 
 it('lets any whole numbers and a time through, leaving limits to the core', () => {
   const settings = defaultSettings();
@@ -25,4 +25,21 @@ it('knows every field by the name the core uses', () => {
   expect(SETTINGS_FIELDS.has('reminders.missed_days')).toBe(true);
   expect(SETTINGS_FIELDS.has('notifications.digest_time')).toBe(true);
   expect(SETTINGS_FIELDS.has('start_at_login')).toBe(true);
+  expect(SETTINGS_FIELDS.has('business.business_name')).toBe(true);
+  expect(SETTINGS_FIELDS.has('business.owner_name')).toBe(true);
+  expect(SETTINGS_FIELDS.has('business.country_calling_code')).toBe(true);
+});
+
+it('shows an unset business field as an empty box and sends an empty box as null', () => {
+  expect(businessText(undefined)).toEqual({ business_name: '', owner_name: '', country_calling_code: '' });
+  expect(businessText({ business_name: 'Bakery Nord', owner_name: null })).toEqual({
+    business_name: 'Bakery Nord',
+    owner_name: '',
+    country_calling_code: '',
+  });
+  expect(businessSettings({ business_name: 'Bakery Nord', owner_name: '  ', country_calling_code: '' })).toEqual({
+    business_name: 'Bakery Nord',
+    owner_name: null,
+    country_calling_code: null,
+  });
 });

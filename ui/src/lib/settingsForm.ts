@@ -2,6 +2,7 @@
 // what an ErrorReport's `field` says), and the one check the form makes itself — that a
 // box holds something the core can receive at all (a blank number or time cannot be sent).
 // Every rule about the values (ranges, limits) is the core's, shown beside the field it names.
+import type { BusinessSettings } from './bindings/BusinessSettings';
 import type { ReminderSettings } from './bindings/ReminderSettings';
 import type { Settings } from './bindings/Settings';
 
@@ -21,6 +22,40 @@ export const LEAP_DAY_CHOICES = [
   { value: 'mar1', label: 'Mar 1' },
 ] as const;
 
+export type BusinessKey = keyof BusinessSettings;
+
+/** Who is writing, in the order the form shows it; the hint says what a field is for. */
+export const BUSINESS_FIELDS: readonly { key: BusinessKey; label: string; hint?: string }[] = [
+  { key: 'business_name', label: 'Business name' },
+  { key: 'owner_name', label: 'Your name (signs messages)' },
+  {
+    key: 'country_calling_code',
+    label: 'Country calling code',
+    hint: 'For phone numbers written without +, e.g. 46 for Sweden',
+  },
+];
+
+/** The business fields as the form's text boxes hold them (nothing stored: empty). */
+export type BusinessText = Record<BusinessKey, string>;
+
+export function businessText(business: BusinessSettings | undefined): BusinessText {
+  return {
+    business_name: business?.business_name ?? '',
+    owner_name: business?.owner_name ?? '',
+    country_calling_code: business?.country_calling_code ?? '',
+  };
+}
+
+/** The business settings to send: a box left empty (or only spaces) is sent as null. */
+export function businessSettings(text: BusinessText): BusinessSettings {
+  const value = (typed: string) => (typed.trim() === '' ? null : typed);
+  return {
+    business_name: value(text.business_name),
+    owner_name: value(text.owner_name),
+    country_calling_code: value(text.country_calling_code),
+  };
+}
+
 /** Every field the form shows, by the name the core gives it in an ErrorReport. */
 export const SETTINGS_FIELDS: ReadonlySet<string> = new Set([
   ...DAY_FIELDS.map((f) => `reminders.${f.key}`),
@@ -28,6 +63,7 @@ export const SETTINGS_FIELDS: ReadonlySet<string> = new Set([
   'notifications.digest',
   'notifications.digest_time',
   'notifications.timed_follow_ups',
+  ...BUSINESS_FIELDS.map((f) => `business.${f.key}`),
   'start_at_login',
 ]);
 

@@ -4,4 +4,4 @@
  * The links that open the message in another app; absent where the customer
  * has no such address (or their number cannot be made international).
  */
-export type MessageLinks = { mailto: string | null, sms: string | null, whatsapp: string | null, tel: string | null, };
+export type MessageLinks = { mailto?: string, sms?: string, whatsapp?: string, tel?: string, };
