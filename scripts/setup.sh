@@ -20,8 +20,9 @@ as_root() {
 APP_PACKAGES=(ca-certificates build-essential pkg-config curl file libssl-dev libwebkit2gtk-4.1-dev
   libxdo-dev libayatana-appindicator3-dev librsvg2-dev)
 # And to drive the real app in tests: a virtual display, a private D-Bus session,
-# WebKit's WebDriver, a real notification daemon, and xclip to read the clipboard.
-TEST_PACKAGES=(webkit2gtk-driver xvfb xauth dbus dbus-x11 dunst xclip)
+# WebKit's WebDriver, a real notification daemon, xclip to read the clipboard,
+# and a window manager (openbox, driven by wmctrl/xdotool) to close the window.
+TEST_PACKAGES=(webkit2gtk-driver xvfb xauth dbus dbus-x11 dunst xclip openbox wmctrl xdotool)
 
 ensure_packages() {
   command -v dpkg >/dev/null || { echo "This script installs packages on Debian/Ubuntu; see README.md for other systems." >&2; exit 1; }

@@ -311,6 +311,11 @@ async fn wait_until_store_released(data_dir: &Path) {
     }
 }
 
+/// Whether any process runs the app binary.
+pub fn app_is_running() -> bool {
+    !app_pids().is_empty()
+}
+
 /// Process ids running the app binary.
 fn app_pids() -> Vec<u32> {
     let bin = app_binary().canonicalize().unwrap_or_else(|_| app_binary());
