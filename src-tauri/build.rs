@@ -34,6 +34,11 @@ fn main() {
             "render_message",
             "send_message",
             "message_links",
+            "list_templates",
+            "save_template",
+            "delete_template",
+            "restore_default_templates",
+            "preview_template",
         ]),
     ))
     .expect("tauri-build failed");

@@ -17,6 +17,10 @@ pub enum Error {
     BadId(String),
     #[error("no segment with id {0}")]
     SegmentNotFound(String),
+    #[error(
+        "no template of yours with id {0} (Regulars’ own templates cannot be changed; save a copy)"
+    )]
+    TemplateNotFound(String),
     #[error("no reminder {0}: the customer no longer has that date or follow-up")]
     ReminderNotFound(String),
     #[error("the last action on {0} can no longer be undone: that customer changed since")]
@@ -49,9 +53,10 @@ impl Error {
     pub fn kind(&self) -> &'static str {
         match self {
             Error::Invalid(_) | Error::BadId(_) => "invalid",
-            Error::CustomerNotFound(_) | Error::ReminderNotFound(_) | Error::SegmentNotFound(_) => {
-                "not-found"
-            }
+            Error::CustomerNotFound(_)
+            | Error::ReminderNotFound(_)
+            | Error::SegmentNotFound(_)
+            | Error::TemplateNotFound(_) => "not-found",
             Error::UndoOutdated(_) => "conflict",
             Error::NoDataDir => "io",
             Error::Store(s) => match s {

@@ -109,3 +109,94 @@ fn an_empty_message_or_a_bad_key_logs_nothing() {
         "invalid"
     );
 }
+
+#[test]
+fn the_owner_s_default_template_is_used_and_restore_brings_regulars_back() {
+    use regulars::messages::TemplateDraft;
+    let (app, _dir) = shop();
+    let id = app
+        .add_customer(&CustomerDraft {
+            name: "Anna Berg".into(),
+            given_name: Some("Anna".into()),
+            birthday: Some("--11-24".into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .id
+        .to_string();
+    let mine = TemplateDraft {
+        name: "Short".into(),
+        occasion: Occasion::Birthday,
+        subject: "Hurra, {first_name}!".into(),
+        body: "[[Grattis på {age_ordinal} födelsedagen|Grattis på födelsedagen]]! /{owner_name}"
+            .into(),
+        is_default: true,
+    };
+    let saved = app.save_template(None, &mine).unwrap();
+    let m = app.render_message(&id, Occasion::Birthday, None).unwrap();
+    assert_eq!(m.subject, "Hurra, Anna!");
+    assert_eq!(m.body, "Grattis på födelsedagen! /Maria");
+
+    // A second default takes the mark; the list has exactly one default.
+    let other = app
+        .save_template(
+            None,
+            &TemplateDraft {
+                name: "Long".into(),
+                ..mine.clone()
+            },
+        )
+        .unwrap();
+    let list = app.templates(Some(Occasion::Birthday)).unwrap();
+    let names: Vec<(&str, bool, bool)> = list
+        .iter()
+        .map(|t| (t.name.as_str(), t.is_default, t.built_in))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Regulars’ template", false, true),
+            ("Long", true, false),
+            ("Short", false, false)
+        ]
+    );
+    assert_ne!(saved.id, other.id);
+
+    // An unknown placeholder is refused on save, naming it; nothing is stored.
+    let bad = TemplateDraft {
+        body: "Hi {firstname}".into(),
+        ..mine.clone()
+    };
+    let e = app.save_template(None, &bad).unwrap_err();
+    assert_eq!(e.report().field.as_deref(), Some("body"));
+    assert!(
+        e.to_string().contains("{firstname} is not a placeholder"),
+        "{e}"
+    );
+    assert_eq!(app.templates(Some(Occasion::Birthday)).unwrap().len(), 3);
+    assert_eq!(
+        app.save_template(Some("builtin/birthday"), &mine)
+            .unwrap_err()
+            .kind(),
+        "not-found",
+        "the built-in template is read-only"
+    );
+
+    // The preview renders a draft for a real customer without saving it.
+    let preview = app
+        .preview_template(
+            &id,
+            &TemplateDraft {
+                subject: "Hej {name}".into(),
+                ..mine.clone()
+            },
+        )
+        .unwrap();
+    assert_eq!(preview.subject, "Hej Anna Berg");
+
+    app.restore_default_templates(Occasion::Birthday).unwrap();
+    assert_eq!(app.templates(Some(Occasion::Birthday)).unwrap().len(), 1);
+    let m = app.render_message(&id, Occasion::Birthday, None).unwrap();
+    assert_eq!(m.subject, "Happy birthday, Anna!");
+    app.delete_template(&saved.id).unwrap_err();
+}

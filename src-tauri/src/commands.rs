@@ -4,7 +4,7 @@
 use regulars::agenda::{Agenda, Horizon};
 use regulars::app::{SentMessage, UndoneReminder};
 use regulars::listing::{CustomerPage, CustomerQuery};
-use regulars::messages::{MessageLinks, Occasion, RenderedMessage};
+use regulars::messages::{MessageLinks, Occasion, RenderedMessage, TemplateDraft, TemplateInfo};
 use regulars::model::{Customer, CustomerDraft, InteractionDraft, TimelineEntry};
 use regulars::search::CustomerMatch;
 use regulars::segments::{BulkChange, BulkOutcome, Segment, SegmentDraft};
@@ -321,4 +321,51 @@ pub fn message_links(
         .message_links(&customer_id, &subject, &body)
         .map_err(|e| e.report())?;
     Ok(links)
+}
+
+/// Message templates, the built-in one of each occasion first.
+#[tauri::command(async)]
+pub fn list_templates(
+    backend: State<'_, Backend>,
+    occasion: Option<Occasion>,
+) -> Answer<Vec<TemplateInfo>> {
+    backend.get()?.templates(occasion).map_err(|e| e.report())
+}
+
+#[tauri::command(async)]
+pub fn save_template(
+    backend: State<'_, Backend>,
+    id: Option<String>,
+    draft: TemplateDraft,
+) -> Answer<TemplateInfo> {
+    backend
+        .get()?
+        .save_template(id.as_deref(), &draft)
+        .map_err(|e| e.report())
+}
+
+#[tauri::command(async)]
+pub fn delete_template(backend: State<'_, Backend>, id: String) -> Answer<()> {
+    backend.get()?.delete_template(&id).map_err(|e| e.report())
+}
+
+#[tauri::command(async)]
+pub fn restore_default_templates(backend: State<'_, Backend>, occasion: Occasion) -> Answer<()> {
+    backend
+        .get()?
+        .restore_default_templates(occasion)
+        .map_err(|e| e.report())
+}
+
+/// The editor's live preview against a real customer.
+#[tauri::command(async)]
+pub fn preview_template(
+    backend: State<'_, Backend>,
+    customer_id: String,
+    draft: TemplateDraft,
+) -> Answer<RenderedMessage> {
+    backend
+        .get()?
+        .preview_template(&customer_id, &draft)
+        .map_err(|e| e.report())
 }

@@ -94,7 +94,12 @@ pub fn run() {
             commands::bulk_edit,
             commands::render_message,
             commands::send_message,
-            commands::message_links
+            commands::message_links,
+            commands::list_templates,
+            commands::save_template,
+            commands::delete_template,
+            commands::restore_default_templates,
+            commands::preview_template
         ])
         .build(tauri::generate_context!())
         .expect("the Regulars window could not start")

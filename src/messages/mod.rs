@@ -42,6 +42,82 @@ pub struct Template {
     pub body: String,
 }
 
+/// One of the owner's own templates (the shipped ones are built in, never stored).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SavedTemplate {
+    pub id: String,
+    pub name: String,
+    pub template: Template,
+    /// The one used for its occasion unless another is chosen.
+    pub is_default: bool,
+}
+
+/// A template as listed: the built-in one of each occasion (`id` "builtin/…",
+/// read-only) and the owner's own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct TemplateInfo {
+    pub id: String,
+    pub name: String,
+    pub template: Template,
+    pub is_default: bool,
+    pub built_in: bool,
+}
+
+/// What the owner typed in the template editor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TemplateDraft {
+    pub name: String,
+    pub occasion: Occasion,
+    pub subject: String,
+    pub body: String,
+    pub is_default: bool,
+}
+
+/// The longest template body accepted, in characters.
+pub const TEMPLATE_CHARS: usize = 10_000;
+
+impl TemplateDraft {
+    /// Checks the name and that subject and body parse (naming an unknown
+    /// placeholder), before anything is saved.
+    pub fn validate(&self) -> Result<(), crate::model::ValidationError> {
+        use crate::model::ValidationError;
+        let name = self.name.trim();
+        if name.is_empty() || name.chars().count() > 80 {
+            return Err(ValidationError::new(
+                "name",
+                "give the template a name of up to 80 characters",
+            ));
+        }
+        for (field, text) in [("subject", &self.subject), ("body", &self.body)] {
+            if text.chars().count() > TEMPLATE_CHARS {
+                return Err(ValidationError::new(
+                    field,
+                    format!("is longer than {TEMPLATE_CHARS} characters"),
+                ));
+            }
+            Text::parse(text).map_err(|e| ValidationError::new(field, e.to_string()))?;
+        }
+        if self.body.trim().is_empty() {
+            return Err(ValidationError::new("body", "the message is empty"));
+        }
+        Ok(())
+    }
+}
+
+/// The id under which an occasion's shipped template is listed.
+pub fn builtin_id(occasion: Occasion) -> String {
+    format!(
+        "builtin/{}",
+        serde_json::to_value(occasion)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    )
+}
+
 /// The links that open the message in another app; absent where the customer
 /// has no such address (or their number cannot be made international).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]

@@ -43,6 +43,7 @@ fn v3_reminders(db: &sled::Db, _meta: &sled::Tree) -> sled::Result<()> {
         super::SNOOZES,
         super::NOTIFIED,
         super::SEGMENTS,
+        super::TEMPLATES,
     ] {
         db.open_tree(tree)?;
     }

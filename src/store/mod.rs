@@ -24,6 +24,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use crate::agenda::keep_in_touch::{self, CadenceEntry};
 use crate::agenda::yearly::{self, YearlyEntry};
 use crate::agenda::{Action, ReminderKey};
+use crate::messages::SavedTemplate;
 use crate::model::{Customer, CustomerId, Interaction, InteractionId, PartialDate};
 use crate::segments::Segment;
 use crate::settings::Settings;
@@ -96,6 +97,8 @@ const SNOOZES: &str = "snoozes";
 const NOTIFIED: &str = "notified";
 /// segment id → segment: saved list queries.
 const SEGMENTS: &str = "segments";
+/// template id → the owner's own message template.
+const TEMPLATES: &str = "templates";
 const META: &str = "meta";
 const SETTINGS_KEY: &[u8] = b"settings";
 const UNDO_KEY: &[u8] = b"undo";
@@ -119,6 +122,7 @@ pub struct Store {
     snoozes: sled::Tree,
     notified: sled::Tree,
     segments: sled::Tree,
+    templates: sled::Tree,
     meta: sled::Tree,
     dir: PathBuf,
     // Held for the life of the store; the OS releases it if the process dies.
@@ -217,6 +221,7 @@ impl Store {
         let snoozes = db.open_tree(SNOOZES).map_err(unreadable)?;
         let notified = db.open_tree(NOTIFIED).map_err(unreadable)?;
         let segments = db.open_tree(SEGMENTS).map_err(unreadable)?;
+        let templates = db.open_tree(TEMPLATES).map_err(unreadable)?;
         let db_file = File::open(db_path.join("db")).map_err(io_error(&db_path))?;
         Ok(Store {
             db,
@@ -231,6 +236,7 @@ impl Store {
             snoozes,
             notified,
             segments,
+            templates,
             meta,
             dir: dir.to_owned(),
             _lock: lock,
@@ -278,6 +284,7 @@ impl Store {
             Tree::Snoozes => &self.snoozes,
             Tree::Notified => &self.notified,
             Tree::Segments => &self.segments,
+            Tree::Templates => &self.templates,
             Tree::Meta => &self.meta,
         }
     }
@@ -748,6 +755,34 @@ impl Store {
         Ok(existed)
     }
 
+    /// The owner's own message templates.
+    pub fn templates(&self) -> Result<Vec<SavedTemplate>> {
+        self.templates
+            .iter()
+            .map(|kv| {
+                let (k, v) = kv.map_err(|source| self.unreadable(source))?;
+                self.decode(TEMPLATES, &k, &v)
+            })
+            .collect()
+    }
+
+    /// Stores templates and removes others (by id), in one write: a new default
+    /// and the old one losing that mark land together.
+    pub fn change_templates(&self, put: &[SavedTemplate], remove: &[String]) -> Result<()> {
+        let mut writes = Vec::new();
+        for t in put {
+            writes.push(Change::put(
+                Tree::Templates,
+                t.id.as_bytes().to_vec(),
+                self.encode(t)?,
+            ));
+        }
+        for id in remove {
+            writes.push(Change::remove(Tree::Templates, id.as_bytes().to_vec()));
+        }
+        self.write(&writes)
+    }
+
     /// Saves (or, with `None`, discards) a named draft.
     pub fn put_draft(&self, name: &str, text: Option<&str>) -> Result<()> {
         let key = name.as_bytes().to_vec();
@@ -843,12 +878,13 @@ enum Tree {
     Snoozes,
     Notified,
     Segments,
+    Templates,
     Meta,
 }
 
 impl Tree {
     /// In discriminant order: a transaction's views are indexed by `tree as usize`.
-    const ALL: [Tree; 11] = [
+    const ALL: [Tree; 12] = [
         Tree::Customers,
         Tree::Interactions,
         Tree::FollowUps,
@@ -859,6 +895,7 @@ impl Tree {
         Tree::Snoozes,
         Tree::Notified,
         Tree::Segments,
+        Tree::Templates,
         Tree::Meta,
     ];
 }
