@@ -19,6 +19,8 @@ import type { Segment } from './bindings/Segment';
 import type { SegmentDraft } from './bindings/SegmentDraft';
 import type { SentMessage } from './bindings/SentMessage';
 import type { Settings } from './bindings/Settings';
+import type { TemplateDraft } from './bindings/TemplateDraft';
+import type { TemplateInfo } from './bindings/TemplateInfo';
 import type { TimelineEntry } from './bindings/TimelineEntry';
 import type { UndoneReminder } from './bindings/UndoneReminder';
 
@@ -166,6 +168,37 @@ export function messageLinks(customerId: string, subject: string, body: string):
  */
 export function sendMessage(customerId: string, message: SentMessage): Promise<string> {
   return call<string>('send_message', { customerId, message });
+}
+
+/**
+ * The message templates for `occasion` (all occasions when null): per occasion the built-in one
+ * (id "builtin/<occasion>", read-only) first, then the owner's; exactly one per occasion is the default.
+ */
+export function listTemplates(occasion: Occasion | null): Promise<TemplateInfo[]> {
+  return call<TemplateInfo[]>('list_templates', { occasion });
+}
+
+/**
+ * Stores the owner's template: a new one when `id` is null, else replaces template `id`
+ * (never a built-in one). Errors name the field: `name`, `subject`, `body`; kind `not-found`.
+ */
+export function saveTemplate(id: string | null, draft: TemplateDraft): Promise<TemplateInfo> {
+  return call<TemplateInfo>('save_template', { id, draft });
+}
+
+/** Deletes one of the owner's templates. */
+export async function deleteTemplate(id: string): Promise<void> {
+  await call<null>('delete_template', { id });
+}
+
+/** Removes the owner's templates for `occasion`, so Regulars' own is used again. */
+export async function restoreDefaultTemplates(occasion: Occasion): Promise<void> {
+  await call<null>('restore_default_templates', { occasion });
+}
+
+/** `draft` written for one customer, as a message would be; errors name `subject` or `body`. */
+export function previewTemplate(customerId: string, draft: TemplateDraft): Promise<RenderedMessage> {
+  return call<RenderedMessage>('preview_template', { customerId, draft });
 }
 
 /** Today's reminders (overdue, today, upcoming), already sorted by the core; `date` is today. */

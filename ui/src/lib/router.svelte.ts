@@ -1,7 +1,7 @@
 // Which screen the window shows, read from the location hash so that links, the browser's
 // Back and a reload all work without a dependency: `#/today` (the default, also what a clicked
 // desktop notification opens), `#/customers`, `#/customers/<id>`, `#/segments/<id>` (the customer
-// list narrowed by a saved segment) and `#/settings`.
+// list narrowed by a saved segment), `#/messages` (the message templates) and `#/settings`.
 // It never loads data; the screens do.
 
 export type Route =
@@ -9,6 +9,7 @@ export type Route =
   | { name: 'customers' }
   | { name: 'customer'; id: string }
   | { name: 'segment'; id: string }
+  | { name: 'messages' }
   | { name: 'settings' };
 
 /**
@@ -20,6 +21,7 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/^\/+/, '').replace(/\/+$/, '');
   const [section, id, ...rest] = path.split('/');
   if (section === 'settings' && id === undefined) return { name: 'settings' };
+  if (section === 'messages' && id === undefined) return { name: 'messages' };
   if (section === 'segments') {
     const segment = rest.length === 0 ? itemId(id) : null;
     return segment === null ? { name: 'customers' } : { name: 'segment', id: segment };
@@ -47,6 +49,8 @@ export function routeHref(route: Route): string {
       return `#/customers/${encodeURIComponent(route.id)}`;
     case 'segment':
       return `#/segments/${encodeURIComponent(route.id)}`;
+    case 'messages':
+      return '#/messages';
     case 'settings':
       return '#/settings';
   }
