@@ -35,6 +35,16 @@ function answer(draft: string | null = null, reminders: AgendaItem[] = [], segme
         return draft;
       case 'find_customers':
         return [{ id: anna.id, name: anna.name, company: null }];
+      case 'list_templates':
+        return [
+          {
+            id: 'builtin/birthday',
+            name: 'Regulars’ template',
+            template: { occasion: 'birthday', subject: 'Happy birthday', body: 'Dear {first_name}' },
+            is_default: true,
+            built_in: true,
+          },
+        ];
       default:
         void args;
         return null;
@@ -219,6 +229,22 @@ describe('saved segments', () => {
   });
 });
 
+describe('Messages', () => {
+  it('opens from #/messages, between Customers and Settings in the sidebar', async () => {
+    await goTo('#/messages');
+    render(App);
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Messages' })).toBeInTheDocument();
+    const list = await screen.findByRole('list', { name: 'Templates' });
+    expect(within(list).getByRole('button', { name: /Regulars’ template/ })).toBeInTheDocument();
+    expect(calls('list_templates')).toEqual([{ occasion: 'birthday' }]);
+    const nav = screen.getByRole('navigation', { name: 'Sections' });
+    const link = within(nav).getByRole('link', { name: 'Messages' });
+    expect(link).toHaveAttribute('href', '#/messages');
+    expect(link).toHaveAttribute('aria-current', 'page');
+  });
+});
+
 describe('Today', () => {
   it('is the first screen, the first section in the sidebar, and shows the due count', async () => {
     const due = [
@@ -234,7 +260,7 @@ describe('Today', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Today' })).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Sections' });
     const links = within(nav).getAllByRole('link');
-    expect(links.map((a) => a.getAttribute('href'))).toEqual(['#/today', '#/customers', '#/settings']);
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['#/today', '#/customers', '#/messages', '#/settings']);
     await waitFor(() => expect(links[0]).toHaveAccessibleName('Today, 2 due'));
     expect(links[0]).toHaveAttribute('aria-current', 'page');
     expect(links[1]).not.toHaveAttribute('aria-current');

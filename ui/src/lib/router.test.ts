@@ -1,5 +1,5 @@
 // The location hash names the screen: Today by default, the customer list, one customer's page,
-// a saved segment of the list, or Settings.
+// a saved segment of the list, Messages, or Settings.
 import { describe, expect, it } from 'vitest';
 import { parseRoute, routeHref } from './router.svelte';
 
@@ -13,6 +13,12 @@ describe('parseRoute', () => {
   it('reads Today, as a clicked notification sets it', () => {
     expect(parseRoute('#/today')).toEqual({ name: 'today' });
     expect(parseRoute('#/today/')).toEqual({ name: 'today' });
+  });
+
+  it('reads Messages', () => {
+    expect(parseRoute('#/messages')).toEqual({ name: 'messages' });
+    expect(parseRoute('#messages/')).toEqual({ name: 'messages' });
+    expect(parseRoute('#/messages/extra')).toEqual({ name: 'today' });
   });
 
   it('reads Settings', () => {
@@ -70,6 +76,7 @@ describe('routeHref', () => {
     expect(routeHref({ name: 'customers' })).toBe('#/customers');
     expect(routeHref({ name: 'customer', id: 'abc' })).toBe('#/customers/abc');
     expect(routeHref({ name: 'segment', id: 's1' })).toBe('#/segments/s1');
+    expect(routeHref({ name: 'messages' })).toBe('#/messages');
     expect(routeHref({ name: 'settings' })).toBe('#/settings');
   });
 
