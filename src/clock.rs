@@ -11,6 +11,16 @@ pub trait Clock: Send + Sync {
     /// not exist (skipped by a DST change). An ambiguous time takes the earlier.
     fn local_to_utc(&self, local: NaiveDateTime) -> Option<DateTime<Utc>>;
 
+    /// A wall-clock moment as UTC, for things that must happen then (a reminder,
+    /// the digest). A time skipped by a DST change (02:30 on the spring-forward
+    /// night) happens when the clocks jump past it, an hour later on the wall
+    /// clock; an ambiguous one at its first passing.
+    fn local_moment(&self, local: NaiveDateTime) -> DateTime<Utc> {
+        self.local_to_utc(local)
+            .or_else(|| self.local_to_utc(local + chrono::Duration::hours(1)))
+            .unwrap_or_else(|| local.and_utc())
+    }
+
     /// The owner's calendar day.
     fn today(&self) -> NaiveDate {
         let now = self.now();

@@ -1,7 +1,7 @@
 //! Source: follow-ups asked for when an interaction was logged. The store keeps
 //! an index of open ones by due date; done or dismissed ones leave it.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 
 use super::{ItemKind, Occurrence, ReminderKey};
 use crate::clock::Clock;
@@ -52,15 +52,10 @@ pub fn occurrence(interaction: &Interaction) -> Option<Occurrence> {
     })
 }
 
-/// The instant a timed follow-up falls due in the owner's zone. A time skipped
-/// by a DST change (02:30 on the spring-forward night) falls due when the
-/// clocks jump past it, an hour later on the wall clock; an ambiguous one
-/// (the autumn night) at its first passing.
+/// The instant a timed follow-up falls due in the owner's zone (a time skipped
+/// or repeated by a DST change: see [`Clock::local_moment`]).
 pub fn due_at(f: &FollowUp, clock: &dyn Clock) -> Option<DateTime<Utc>> {
-    let local = f.date.and_time(f.time?);
-    clock
-        .local_to_utc(local)
-        .or_else(|| clock.local_to_utc(local + Duration::hours(1)))
+    Some(clock.local_moment(f.date.and_time(f.time?)))
 }
 
 #[cfg(test)]

@@ -80,7 +80,10 @@ impl Regulars {
         {
             found.extend(follow_ups::occurrence(&i));
         }
-        let kit_end = self.start_of(window.last_day(ItemKind::KeepInTouch) + Duration::days(1));
+        let kit_end = self.clock.local_moment(
+            (window.last_day(ItemKind::KeepInTouch) + Duration::days(1))
+                .and_time(chrono::NaiveTime::MIN),
+        );
         for entry in self.store.keep_in_touch_due_before(kit_end)? {
             found.push(keep_in_touch::occurrence(&entry, self.clock()));
         }
@@ -112,15 +115,6 @@ impl Regulars {
             |k| actions.get(k).copied(),
             |id| index.name_of(&id).map(str::to_owned),
         ))
-    }
-
-    /// The UTC instant a local day starts.
-    fn start_of(&self, day: NaiveDate) -> DateTime<Utc> {
-        let midnight = day.and_time(chrono::NaiveTime::MIN);
-        self.clock
-            .local_to_utc(midnight)
-            .or_else(|| self.clock.local_to_utc(midnight + Duration::hours(1)))
-            .unwrap_or_else(|| midnight.and_utc())
     }
 
     /// Marks one occurrence done. For a keep-in-touch reminder that means the
@@ -242,7 +236,9 @@ impl Regulars {
         };
 
         if settings.digest {
-            let digest_at = self.local_moment(today, settings.digest_time.0);
+            let digest_at = self
+                .clock
+                .local_moment(today.and_time(settings.digest_time.0));
             let key = notices::digest_key(today);
             if now >= digest_at && !self.store.was_notified(&key)? {
                 let agenda = self.agenda(Some(today), Horizon::Notice)?;
@@ -252,7 +248,10 @@ impl Regulars {
                 }
             }
             consider(digest_at);
-            consider(self.local_moment(today + Duration::days(1), settings.digest_time.0));
+            consider(
+                self.clock
+                    .local_moment((today + Duration::days(1)).and_time(settings.digest_time.0)),
+            );
         }
 
         if settings.timed_follow_ups {
@@ -308,14 +307,5 @@ impl Regulars {
         Ok(self
             .store
             .record_notified(keys, now, now - Duration::days(NOTIFIED_KEPT_DAYS))?)
-    }
-
-    /// A local wall-clock moment as UTC (a time skipped by DST: an hour later).
-    fn local_moment(&self, day: NaiveDate, time: chrono::NaiveTime) -> DateTime<Utc> {
-        let local = day.and_time(time);
-        self.clock
-            .local_to_utc(local)
-            .or_else(|| self.clock.local_to_utc(local + Duration::hours(1)))
-            .unwrap_or_else(|| local.and_utc())
     }
 }
