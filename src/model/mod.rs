@@ -3,6 +3,8 @@
 
 mod customer;
 mod interaction;
+mod money;
+mod order;
 mod partial_date;
 mod validation;
 
@@ -13,7 +15,14 @@ pub use customer::{
 pub use interaction::{
     FollowUp, Interaction, InteractionDraft, InteractionId, InteractionKind, TimelineEntry,
 };
+pub use money::{Currency, Money, MAX_MINOR};
+pub use order::{
+    Order, OrderDraft, OrderId, OrderLine, OrderLineDraft, OrderView, Product, ProductDraft,
+    ProductId,
+};
 pub use partial_date::{PartialDate, PartialDateError};
 pub use validation::{
-    validate_edit, validate_interaction, validate_new_customer, ValidationError, LIMITS,
+    check_order_draft, name_key, order_date, validate_edit, validate_interaction,
+    validate_new_customer, validate_order, validate_product, OrderContext, ValidationError, LIMITS,
+    MAX_ORDER_LINES, MAX_QUANTITY,
 };

@@ -3,13 +3,14 @@
 //! Every error names the field as the UI and CLI know it (`name`, `emails[1]`,
 //! `birthday`), so a form can show the message beside the right input.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Utc};
 use serde::Serialize;
 use ts_rs::TS;
 
 use super::{
-    Address, CustomField, Customer, CustomerDraft, CustomerId, FollowUp, ImportantDate,
-    Interaction, InteractionDraft, InteractionId, PartialDate,
+    Address, Currency, CustomField, Customer, CustomerDraft, CustomerId, FollowUp, ImportantDate,
+    Interaction, InteractionDraft, InteractionId, Money, Order, OrderDraft, OrderId, OrderLine,
+    OrderLineDraft, PartialDate, Product, ProductDraft, ProductId, MAX_MINOR,
 };
 use crate::clock::Clock;
 
@@ -412,6 +413,298 @@ pub fn validate_interaction(
         text: text.to_owned(),
         follow_up,
         created_at: now,
+    })
+}
+
+/// The most lines one order may have; a shop counter order is far below.
+pub const MAX_ORDER_LINES: usize = 500;
+/// The largest quantity of one line.
+pub const MAX_QUANTITY: u32 = 1_000_000;
+/// The longest order note, in characters.
+pub const ORDER_NOTE_CHARS: usize = 10_000;
+
+/// How names are matched (products in the catalogue, customers in an import):
+/// case and spacing do not make a new one ("bread " is "Bread").
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The date of an order as typed: `YYYY-MM-DD`, not before 1900, not after tomorrow.
+pub fn order_date(raw: Option<&str>, today: NaiveDate) -> Result<NaiveDate, ValidationError> {
+    let Some(raw) = raw.map(str::trim).filter(|s| !s.is_empty()) else {
+        return Ok(today);
+    };
+    let date = raw
+        .parse::<PartialDate>()
+        .ok()
+        .and_then(|d| d.to_naive())
+        .ok_or_else(|| match raw.parse::<PartialDate>() {
+            Err(e) => ValidationError::new("date", e.to_string()),
+            Ok(_) => ValidationError::new("date", format!("{raw}: an order needs the year")),
+        })?;
+    if date.year() < LIMITS.earliest_birth_year {
+        return Err(ValidationError::new(
+            "date",
+            format!("{raw} is before {}", LIMITS.earliest_birth_year),
+        ));
+    }
+    if date > today + Duration::days(1) {
+        return Err(ValidationError::new(
+            "date",
+            format!(
+                "{raw} is in the future; log an order once it is placed (today is {})",
+                today.format("%Y-%m-%d")
+            ),
+        ));
+    }
+    Ok(date)
+}
+
+/// Everything an order's validation needs besides the draft.
+pub struct OrderContext<'a> {
+    pub customer_id: CustomerId,
+    /// The business currency, for a draft that names none.
+    pub default_currency: Currency,
+    pub today: NaiveDate,
+    pub now: DateTime<Utc>,
+    /// The catalogue product with this [`name_key`], if any.
+    pub product: &'a dyn Fn(&str) -> Option<Product>,
+    /// The stored order an edit replaces (its id and creation time are kept).
+    pub replaces: Option<&'a Order>,
+}
+
+/// Turns a typed order into one ready to store, with the products it adds to the
+/// catalogue; or names the first field that is wrong (`lines[2].quantity`).
+pub fn validate_order(
+    draft: &OrderDraft,
+    ctx: &OrderContext,
+) -> Result<(Order, Vec<Product>), ValidationError> {
+    let date = order_date(draft.date.as_deref(), ctx.today)?;
+    let currency = match draft.currency.as_deref().map(str::trim) {
+        None | Some("") => ctx.default_currency,
+        Some(code) => code
+            .parse::<Currency>()
+            .map_err(|m| ValidationError::new("currency", m))?,
+    };
+    let drafts: Vec<(usize, &OrderLineDraft)> = draft
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| {
+            !(l.product.trim().is_empty()
+                && l.quantity.trim().is_empty()
+                && l.unit_price.as_deref().is_none_or(|p| p.trim().is_empty()))
+        })
+        .collect();
+    if drafts.is_empty() {
+        return Err(ValidationError::new(
+            "lines",
+            "an order needs at least one line (a product and a quantity)",
+        ));
+    }
+    if drafts.len() > MAX_ORDER_LINES {
+        return Err(ValidationError::new(
+            "lines",
+            format!(
+                "has {} lines; at most {MAX_ORDER_LINES} are allowed",
+                drafts.len()
+            ),
+        ));
+    }
+    let mut new_products: Vec<Product> = Vec::new();
+    let mut lines = Vec::with_capacity(drafts.len());
+    let mut total: i64 = 0;
+    for (i, l) in drafts {
+        let field = |f: &str| format!("lines[{i}].{f}");
+        let name = required_text(&field("product"), &l.product, LIMITS.name_chars)?;
+        let raw_qty = l.quantity.trim();
+        let quantity: u32 = match raw_qty.parse::<i64>() {
+            Ok(q) if q <= 0 => {
+                return Err(ValidationError::new(
+                    field("quantity"),
+                    format!("{q} is not a quantity: it must be more than 0"),
+                ))
+            }
+            Ok(q) if q > i64::from(MAX_QUANTITY) => {
+                return Err(ValidationError::new(
+                    field("quantity"),
+                    format!("{q} is more than the {MAX_QUANTITY} allowed on one line"),
+                ))
+            }
+            Ok(q) => q as u32,
+            Err(_) if raw_qty.is_empty() => {
+                return Err(ValidationError::new(
+                    field("quantity"),
+                    format!("how many {name}? give a whole number above 0"),
+                ))
+            }
+            Err(_) => {
+                return Err(ValidationError::new(
+                    field("quantity"),
+                    format!("“{raw_qty}” is not a whole number above 0"),
+                ))
+            }
+        };
+        let key = name_key(&name);
+        let known = new_products
+            .iter()
+            .find(|p| name_key(&p.name) == key)
+            .cloned()
+            .or_else(|| (ctx.product)(&key));
+        let typed_price = l
+            .unit_price
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                Money::parse(p, currency).map_err(|m| ValidationError::new(field("unit_price"), m))
+            })
+            .transpose()?;
+        let unit_price = match (typed_price, &known) {
+            (Some(p), _) => p.minor,
+            (None, Some(p)) if p.unit_price.currency == currency => p.unit_price.minor,
+            (None, Some(p)) => {
+                return Err(ValidationError::new(
+                    field("unit_price"),
+                    format!(
+                        "{} is priced in {}, this order is in {currency}: give the price",
+                        p.name, p.unit_price.currency
+                    ),
+                ))
+            }
+            (None, None) => {
+                return Err(ValidationError::new(
+                    field("unit_price"),
+                    format!("{name} is new to the catalogue: give its price"),
+                ))
+            }
+        };
+        let amount = unit_price
+            .checked_mul(i64::from(quantity))
+            .filter(|a| *a <= MAX_MINOR)
+            .ok_or_else(|| {
+                ValidationError::new(field("quantity"), "the line's amount is too large")
+            })?;
+        total = total
+            .checked_add(amount)
+            .filter(|t| *t <= MAX_MINOR)
+            .ok_or_else(|| ValidationError::new("lines", "the order's total is too large"))?;
+        let product = match known {
+            Some(p) => p,
+            None => {
+                let category =
+                    optional_text(&field("category"), &l.category, LIMITS.short_text_chars)?;
+                let p = Product {
+                    id: ProductId::new_v7(),
+                    name: name.clone(),
+                    category,
+                    unit_price: Money::new(unit_price, currency),
+                    active: true,
+                    created_at: ctx.now,
+                    updated_at: ctx.now,
+                };
+                new_products.push(p.clone());
+                p
+            }
+        };
+        lines.push(OrderLine {
+            product_id: product.id,
+            product: product.name,
+            quantity,
+            unit_price_minor: unit_price,
+        });
+    }
+    let note = match draft.note.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(n) if n.chars().count() > ORDER_NOTE_CHARS => {
+            return Err(ValidationError::new(
+                "note",
+                format!(
+                    "is {} characters long; at most {ORDER_NOTE_CHARS} are allowed",
+                    n.chars().count()
+                ),
+            ))
+        }
+        Some(n) => Some(n.to_owned()),
+    };
+    let (id, created_at) = ctx
+        .replaces
+        .map_or((OrderId::new_v7(), ctx.now), |o| (o.id, o.created_at));
+    Ok((
+        Order {
+            id,
+            customer_id: ctx.customer_id,
+            date,
+            currency,
+            lines,
+            note,
+            created_at,
+            updated_at: ctx.now,
+        },
+        new_products,
+    ))
+}
+
+/// Judges what of an order can be judged without the catalogue or the customer
+/// (dates, currency, quantities, prices as written, the note): the CLI does this
+/// before it opens a store, so a bad command creates nothing.
+pub fn check_order_draft(draft: &OrderDraft, today: NaiveDate) -> Result<(), ValidationError> {
+    let mut priced = draft.clone();
+    for line in &mut priced.lines {
+        let typed = !line.product.trim().is_empty() || !line.quantity.trim().is_empty();
+        if typed
+            && line
+                .unit_price
+                .as_deref()
+                .is_none_or(|p| p.trim().is_empty())
+        {
+            // A catalogue price is looked up later; any valid amount stands in for it here.
+            line.unit_price = Some("0".into());
+        }
+    }
+    let none = |_: &str| None;
+    validate_order(
+        &priced,
+        &OrderContext {
+            customer_id: CustomerId::new_v7(),
+            default_currency: Currency::EUR,
+            today,
+            now: Utc::now(),
+            product: &none,
+            replaces: None,
+        },
+    )
+    .map(|_| ())
+}
+
+/// Turns a typed catalogue entry into a product (`existing` for an edit).
+pub fn validate_product(
+    draft: &ProductDraft,
+    default_currency: Currency,
+    now: DateTime<Utc>,
+    existing: Option<&Product>,
+) -> Result<Product, ValidationError> {
+    let name = required_text("name", &draft.name, LIMITS.name_chars)?;
+    let category = optional_text("category", &draft.category, LIMITS.short_text_chars)?;
+    let currency = match draft.currency.as_deref().map(str::trim) {
+        None | Some("") => existing.map_or(default_currency, |p| p.unit_price.currency),
+        Some(code) => code
+            .parse::<Currency>()
+            .map_err(|m| ValidationError::new("currency", m))?,
+    };
+    let unit_price = Money::parse(&draft.unit_price, currency)
+        .map_err(|m| ValidationError::new("unit_price", m))?;
+    Ok(Product {
+        id: existing.map_or_else(ProductId::new_v7, |p| p.id),
+        name,
+        category,
+        unit_price,
+        active: draft.active,
+        created_at: existing.map_or(now, |p| p.created_at),
+        updated_at: now,
     })
 }
 
