@@ -39,6 +39,16 @@ fn main() {
             "delete_template",
             "restore_default_templates",
             "preview_template",
+            "add_order",
+            "update_order",
+            "delete_order",
+            "list_orders",
+            "list_products",
+            "add_product",
+            "update_product",
+            "import_orders",
+            "insights",
+            "customer_insight",
         ]),
     ))
     .expect("tauri-build failed");

@@ -6,8 +6,9 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 
 use crate::clock::FixedClock;
 use crate::model::{
-    validate_interaction, validate_new_customer, Channel, CustomField, Customer, CustomerDraft,
-    CustomerId, CustomerKind, DateDraft, Interaction, InteractionDraft, InteractionKind,
+    validate_interaction, validate_new_customer, Address, Channel, Currency, CustomField, Customer,
+    CustomerDraft, CustomerId, CustomerKind, DateDraft, Interaction, InteractionDraft,
+    InteractionKind, Money, Order, OrderId, OrderLine, Product, ProductId,
 };
 
 /// splitmix64: tiny, fast and stable forever (a library RNG may change its
@@ -297,12 +298,201 @@ pub fn generate(count: usize, seed: u64, now: DateTime<Utc>) -> Vec<DemoCustomer
                 .collect();
             interactions.sort_by_key(|i| i.at);
             customer.last_contacted = interactions.iter().map(|i| i.at).max();
+            // The city they gave also serves as their address (breakdowns by location).
+            if let Some(city) = customer.custom_fields.iter().find(|f| f.label == "City") {
+                customer.addresses.push(Address {
+                    city: Some(city.value.clone()),
+                    country: Some("Sweden".into()),
+                    ..Default::default()
+                });
+            }
             DemoCustomer {
                 customer,
                 interactions,
             }
         })
         .collect()
+}
+
+/// The demo catalogue: a bakery and deli. (name, category, price in cents, the
+/// months it sells in; empty: all year).
+const CATALOGUE: &[(&str, &str, i64, &[u32])] = &[
+    ("Sourdough loaf", "Bread", 650, &[]),
+    ("Rye bread", "Bread", 550, &[]),
+    ("Baguette", "Bread", 320, &[]),
+    ("Spelt loaf", "Bread", 700, &[]),
+    ("Seeded rolls (6)", "Bread", 480, &[]),
+    ("Croissant", "Pastry", 290, &[]),
+    ("Cinnamon bun", "Pastry", 350, &[]),
+    ("Cardamom bun", "Pastry", 360, &[]),
+    ("Pain au chocolat", "Pastry", 320, &[]),
+    ("Apple tart", "Pastry", 1800, &[8, 9, 10]),
+    ("Butter (250 g)", "Dairy", 420, &[]),
+    ("Farm cheese", "Dairy", 890, &[]),
+    ("Yoghurt", "Dairy", 310, &[]),
+    ("Coffee beans (500 g)", "Coffee", 1450, &[]),
+    ("Espresso blend", "Coffee", 1600, &[]),
+    ("Tea selection", "Coffee", 900, &[]),
+    ("Strawberry cake", "Cakes", 3200, &[6, 7]),
+    ("Birthday cake", "Cakes", 4500, &[]),
+    ("Lussekatt", "Seasonal", 250, &[12]),
+    ("Christmas stollen", "Seasonal", 1900, &[11, 12]),
+    ("Gingerbread box", "Seasonal", 1200, &[11, 12]),
+    ("Semla", "Seasonal", 450, &[2, 3]),
+    ("Easter lamb cake", "Seasonal", 2400, &[3, 4]),
+    ("Pumpkin bread", "Seasonal", 750, &[10]),
+    ("Party platter", "Catering", 8900, &[]),
+    ("Office breakfast box", "Catering", 12900, &[]),
+    ("Sandwich tray", "Catering", 6500, &[]),
+    ("Jam", "Deli", 560, &[]),
+    ("Honey", "Deli", 780, &[]),
+    ("Olive oil", "Deli", 1350, &[]),
+];
+
+/// What usually goes with what in the demo ("bought bread, also butter").
+const COMPANIONS: &[(&str, &str)] = &[
+    ("Sourdough loaf", "Butter (250 g)"),
+    ("Rye bread", "Farm cheese"),
+    ("Croissant", "Coffee beans (500 g)"),
+    ("Baguette", "Farm cheese"),
+    ("Cinnamon bun", "Tea selection"),
+    ("Spelt loaf", "Honey"),
+    ("Office breakfast box", "Espresso blend"),
+];
+
+/// The demo catalogue as products (created `now`).
+pub fn products(now: DateTime<Utc>) -> Vec<Product> {
+    CATALOGUE
+        .iter()
+        .enumerate()
+        .map(|(i, (name, category, cents, _))| Product {
+            // Fixed ids, so that seeding twice does not double the catalogue.
+            id: ProductId::from_bytes(demo_product_id(i)),
+            name: (*name).to_owned(),
+            category: Some((*category).to_owned()),
+            unit_price: Money::new(*cents, Currency::EUR),
+            active: true,
+            created_at: now,
+            updated_at: now,
+        })
+        .collect()
+}
+
+fn demo_product_id(i: usize) -> [u8; 16] {
+    let mut b = *b"regulars-demo-p\0";
+    b[15] = i as u8;
+    b
+}
+
+/// Orders for demo customers over the last `years` years, as in a real book:
+/// most buyers keep a rhythm of their own (weekly to quarterly) with a usual
+/// basket, one in eight has drifted away, some come only for a season
+/// (Christmas stollen in November), and companions go together (bread and butter).
+pub fn orders(customers: &[CustomerId], seed: u64, today: NaiveDate, years: u32) -> Vec<Order> {
+    let mut rng = Rng(seed ^ 0x6F72_6465_7273);
+    let catalogue = products(DateTime::<Utc>::MIN_UTC);
+    let by_name = |n: &str| catalogue.iter().position(|p| p.name == n);
+    let in_season = |i: usize, month: u32| {
+        let months = CATALOGUE[i].3;
+        months.is_empty() || months.contains(&month)
+    };
+    let year_round: Vec<usize> = (0..CATALOGUE.len())
+        .filter(|i| CATALOGUE[*i].3.is_empty())
+        .collect();
+    let history_days = i64::from(years.max(1)) * 365;
+    let mut out = Vec::new();
+    for customer in customers {
+        if rng.chance(25) {
+            continue; // not every customer has bought yet
+        }
+        let seasonal = rng.chance(10);
+        let gap = [7_i64, 14, 14, 21, 30, 30, 45, 60, 90][rng.below(9) as usize];
+        let mut basket: Vec<usize> = (0..1 + rng.below(3))
+            .map(|_| year_round[rng.below(year_round.len() as u64) as usize])
+            .collect();
+        for (a, b) in COMPANIONS {
+            if basket.iter().any(|i| Some(*i) == by_name(a)) && rng.chance(70) {
+                basket.extend(by_name(b));
+            }
+        }
+        basket.sort_unstable();
+        basket.dedup();
+        let start = today - Duration::days(rng.below(history_days as u64) as i64);
+        // One in eight drifted away some gaps ago; the rest order to this day.
+        let end = if rng.chance(12) {
+            today - Duration::days(gap * (3 + rng.below(4) as i64))
+        } else {
+            today
+        };
+        let mut day = start;
+        while day <= end {
+            let month = day.month();
+            let ordering = !seasonal || matches!(month, 11 | 12);
+            if ordering {
+                let mut lines: Vec<OrderLine> = Vec::new();
+                let add = |i: usize, qty: u32, lines: &mut Vec<OrderLine>| {
+                    if let Some(l) = lines.iter_mut().find(|l| l.product_id == catalogue[i].id) {
+                        l.quantity += qty;
+                    } else {
+                        lines.push(OrderLine {
+                            product_id: catalogue[i].id,
+                            product: catalogue[i].name.clone(),
+                            quantity: qty,
+                            unit_price_minor: catalogue[i].unit_price.minor,
+                        });
+                    }
+                };
+                for i in &basket {
+                    if rng.chance(80) {
+                        add(*i, 1 + rng.below(3) as u32, &mut lines);
+                    }
+                }
+                // Seasonal goods in their months; now and then something new.
+                for (i, item) in CATALOGUE.iter().enumerate() {
+                    if !item.3.is_empty()
+                        && in_season(i, month)
+                        && rng.chance(if seasonal { 60 } else { 15 })
+                    {
+                        add(i, 1 + rng.below(2) as u32, &mut lines);
+                    }
+                }
+                if rng.chance(10) {
+                    add(
+                        year_round[rng.below(year_round.len() as u64) as usize],
+                        1,
+                        &mut lines,
+                    );
+                }
+                if lines.is_empty() {
+                    add(basket[0], 1, &mut lines);
+                }
+                let at = day.and_hms_opt(10, 0, 0).unwrap_or_default().and_utc();
+                out.push(Order {
+                    id: OrderId::new_v7(),
+                    customer_id: *customer,
+                    date: day,
+                    currency: Currency::EUR,
+                    lines,
+                    note: None,
+                    created_at: at,
+                    updated_at: at,
+                });
+            }
+            // Real rhythms wobble: a few days either way.
+            let wobble = rng.below((gap / 4 + 1) as u64) as i64 - gap / 8;
+            day += Duration::days((gap + wobble).max(1));
+            if seasonal && !matches!(day.month(), 11 | 12) {
+                // Back next November.
+                let next = NaiveDate::from_ymd_opt(
+                    day.year() + i32::from(day.month() == 12),
+                    11,
+                    1 + rng.below(20) as u32,
+                );
+                day = next.unwrap_or(day).max(day);
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

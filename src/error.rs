@@ -21,6 +21,10 @@ pub enum Error {
         "no template of yours with id {0} (Regulars’ own templates cannot be changed; save a copy)"
     )]
     TemplateNotFound(String),
+    #[error("no order with id {0}")]
+    OrderNotFound(String),
+    #[error("no product with id {0}")]
+    ProductNotFound(String),
     #[error("no reminder {0}: the customer no longer has that date or follow-up")]
     ReminderNotFound(String),
     #[error("the last action on {0} can no longer be undone: that customer changed since")]
@@ -56,7 +60,9 @@ impl Error {
             Error::CustomerNotFound(_)
             | Error::ReminderNotFound(_)
             | Error::SegmentNotFound(_)
-            | Error::TemplateNotFound(_) => "not-found",
+            | Error::TemplateNotFound(_)
+            | Error::OrderNotFound(_)
+            | Error::ProductNotFound(_) => "not-found",
             Error::UndoOutdated(_) => "conflict",
             Error::NoDataDir => "io",
             Error::Store(s) => match s {

@@ -9,6 +9,8 @@
 //! - [`app`]: the façade ([`Regulars`]) through which the CLI and the shell reach every use case.
 //! - [`clock`]: "now" and the owner's time zone, as a parameter (fixed in tests).
 //! - [`demo`]: reproducible sample customers and notes, for trying the app and benchmarks.
+//! - [`import`]: bringing records in from files (orders from CSV), with a report per line.
+//! - [`insights`]: who buys what, when, and who is drifting away (pure, over order lines).
 //! - [`error`]: the façade's error and its serializable report for IPC and `--json`.
 //! - [`listing`]: the customer list's rows, filters and sort, answered from the index.
 //! - [`segments`]: saved list queries for the sidebar, and bulk changes to a selection.
@@ -20,6 +22,8 @@ pub mod app;
 pub mod clock;
 pub mod demo;
 pub mod error;
+pub mod import;
+pub mod insights;
 pub mod listing;
 pub mod messages;
 pub mod model;

@@ -61,6 +61,8 @@ pub fn phrase(item: &AgendaItem) -> String {
         },
         ItemKind::FollowUp => format!("follow up with {name}"),
         ItemKind::KeepInTouch => format!("get in touch with {name}"),
+        ItemKind::OrderDrop => format!("{name} is ordering less than usual"),
+        ItemKind::Season => format!("{name}: {}", item.label.to_lowercase()),
     }
 }
 

@@ -120,6 +120,14 @@ pub struct BusinessSettings {
     /// The country calling code for national numbers (`46` for Sweden), so
     /// `070 123 45 67` becomes `+46701234567` for SMS and WhatsApp links.
     pub country_calling_code: Option<String>,
+    /// The currency orders are in unless they say otherwise (and insights count in); EUR if unset.
+    pub currency: Option<crate::model::Currency>,
+}
+
+impl BusinessSettings {
+    pub fn currency(&self) -> crate::model::Currency {
+        self.currency.unwrap_or(crate::model::Currency::EUR)
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]

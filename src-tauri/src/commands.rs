@@ -3,9 +3,14 @@
 
 use regulars::agenda::{Agenda, Horizon};
 use regulars::app::{SentMessage, UndoneReminder};
+use regulars::import::ImportReport;
+use regulars::insights::{CustomerInsight, Insights};
 use regulars::listing::{CustomerPage, CustomerQuery};
 use regulars::messages::{MessageLinks, Occasion, RenderedMessage, TemplateDraft, TemplateInfo};
-use regulars::model::{Customer, CustomerDraft, InteractionDraft, TimelineEntry};
+use regulars::model::{
+    Customer, CustomerDraft, InteractionDraft, OrderDraft, OrderView, Product, ProductDraft,
+    TimelineEntry,
+};
 use regulars::search::CustomerMatch;
 use regulars::segments::{BulkChange, BulkOutcome, Segment, SegmentDraft};
 use regulars::settings::Settings;
@@ -187,14 +192,27 @@ pub fn reminder_snooze(
     key: String,
     until: String,
 ) -> Answer<()> {
-    let until =
-        chrono::NaiveDate::parse_from_str(until.trim(), "%Y-%m-%d").map_err(|_| ErrorReport {
-            kind: "invalid".into(),
-            field: Some("until".into()),
-            message: format!("{until:?} is not a date (use YYYY-MM-DD)"),
-        })?;
+    let until = parse_day("until", Some(&until))?.ok_or_else(|| ErrorReport {
+        kind: "invalid".into(),
+        field: Some("until".into()),
+        message: "give the day to snooze until (YYYY-MM-DD)".into(),
+    })?;
     let snoozed = backend.get()?.reminder_snooze(&key, until).map(|_| ());
     nudged(&scheduler, snoozed.map_err(|e| e.report()))
+}
+
+/// A `YYYY-MM-DD` argument; empty or absent is `None`.
+fn parse_day(field: &str, text: Option<&str>) -> Answer<Option<chrono::NaiveDate>> {
+    match text.map(str::trim).filter(|t| !t.is_empty()) {
+        None => Ok(None),
+        Some(t) => chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| ErrorReport {
+                kind: "invalid".into(),
+                field: Some(field.into()),
+                message: format!("{t:?} is not a date (use YYYY-MM-DD)"),
+            }),
+    }
 }
 
 /// Undoes the last done / dismiss / snooze; `null` when there is nothing to undo.
@@ -367,5 +385,94 @@ pub fn preview_template(
     backend
         .get()?
         .preview_template(&customer_id, &draft)
+        .map_err(|e| e.report())
+}
+
+#[tauri::command(async)]
+pub fn add_order(
+    backend: State<'_, Backend>,
+    scheduler: Nudge<'_>,
+    customer_id: String,
+    draft: OrderDraft,
+) -> Answer<OrderView> {
+    let answer = backend.get()?.add_order(&customer_id, &draft);
+    nudged(&scheduler, answer.map_err(|e| e.report()))
+}
+
+#[tauri::command(async)]
+pub fn update_order(
+    backend: State<'_, Backend>,
+    scheduler: Nudge<'_>,
+    id: String,
+    draft: OrderDraft,
+) -> Answer<OrderView> {
+    let answer = backend.get()?.update_order(&id, &draft);
+    nudged(&scheduler, answer.map_err(|e| e.report()))
+}
+
+#[tauri::command(async)]
+pub fn delete_order(backend: State<'_, Backend>, scheduler: Nudge<'_>, id: String) -> Answer<()> {
+    let answer = backend.get()?.delete_order(&id);
+    nudged(&scheduler, answer.map_err(|e| e.report()))
+}
+
+/// A customer's orders, newest first.
+#[tauri::command(async)]
+pub fn list_orders(backend: State<'_, Backend>, customer_id: String) -> Answer<Vec<OrderView>> {
+    backend
+        .get()?
+        .orders_of(&customer_id)
+        .map_err(|e| e.report())
+}
+
+#[tauri::command(async)]
+pub fn list_products(backend: State<'_, Backend>) -> Answer<Vec<Product>> {
+    backend.get()?.products().map_err(|e| e.report())
+}
+
+#[tauri::command(async)]
+pub fn add_product(backend: State<'_, Backend>, draft: ProductDraft) -> Answer<Product> {
+    backend.get()?.add_product(&draft).map_err(|e| e.report())
+}
+
+#[tauri::command(async)]
+pub fn update_product(
+    backend: State<'_, Backend>,
+    id: String,
+    draft: ProductDraft,
+) -> Answer<Product> {
+    backend
+        .get()?
+        .update_product(&id, &draft)
+        .map_err(|e| e.report())
+}
+
+/// Orders from CSV text the owner picked (the UI reads the file; no file-system access here).
+#[tauri::command(async)]
+pub fn import_orders(
+    backend: State<'_, Backend>,
+    scheduler: Nudge<'_>,
+    csv: String,
+    dry_run: bool,
+) -> Answer<ImportReport> {
+    let answer = backend.get()?.import_orders_csv(csv.as_bytes(), dry_run);
+    nudged(&scheduler, answer.map_err(|e| e.report()))
+}
+
+/// `as_of`: `YYYY-MM-DD`, default today.
+#[tauri::command(async)]
+pub fn insights(backend: State<'_, Backend>, as_of: Option<String>) -> Answer<Insights> {
+    let as_of = parse_day("as_of", as_of.as_deref())?;
+    backend.get()?.insights(as_of).map_err(|e| e.report())
+}
+
+#[tauri::command(async)]
+pub fn customer_insight(
+    backend: State<'_, Backend>,
+    customer_id: String,
+) -> Answer<CustomerInsight> {
+    backend
+        .get()?
+        .customer_insight(&customer_id, None)
         .map_err(|e| e.report())
 }

@@ -99,7 +99,17 @@ pub fn run() {
             commands::save_template,
             commands::delete_template,
             commands::restore_default_templates,
-            commands::preview_template
+            commands::preview_template,
+            commands::add_order,
+            commands::update_order,
+            commands::delete_order,
+            commands::list_orders,
+            commands::list_products,
+            commands::add_product,
+            commands::update_product,
+            commands::import_orders,
+            commands::insights,
+            commands::customer_insight
         ])
         .build(tauri::generate_context!())
         .expect("the Regulars window could not start")

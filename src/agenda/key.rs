@@ -29,6 +29,17 @@ pub enum ReminderKey {
         customer: CustomerId,
         due: NaiveDate,
     },
+    /// `order-drop/<customer>/<last order date>`: one drift from their rhythm.
+    OrderDrop {
+        customer: CustomerId,
+        last_order: NaiveDate,
+    },
+    /// `season/<customer>/<year>-<month>`: one season of a seasonal habit.
+    Season {
+        customer: CustomerId,
+        year: i32,
+        month: u32,
+    },
 }
 
 impl ReminderKey {
@@ -37,7 +48,9 @@ impl ReminderKey {
             Self::Birthday { customer, .. }
             | Self::Date { customer, .. }
             | Self::FollowUp { customer, .. }
-            | Self::KeepInTouch { customer, .. } => *customer,
+            | Self::KeepInTouch { customer, .. }
+            | Self::OrderDrop { customer, .. }
+            | Self::Season { customer, .. } => *customer,
         }
     }
 }
@@ -77,6 +90,15 @@ impl fmt::Display for ReminderKey {
             Self::KeepInTouch { customer, due } => {
                 write!(f, "keep-in-touch/{customer}/{}", due.format("%Y-%m-%d"))
             }
+            Self::OrderDrop {
+                customer,
+                last_order,
+            } => write!(f, "order-drop/{customer}/{}", last_order.format("%Y-%m-%d")),
+            Self::Season {
+                customer,
+                year,
+                month,
+            } => write!(f, "season/{customer}/{year:04}-{month:02}"),
         }
     }
 }
@@ -116,6 +138,23 @@ impl FromStr for ReminderKey {
                 customer: customer(c)?,
                 due: NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| bad())?,
             }),
+            ["order-drop", c, d] => Ok(Self::OrderDrop {
+                customer: customer(c)?,
+                last_order: NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| bad())?,
+            }),
+            ["season", c, ym] => {
+                let (y, m) = ym.split_once('-').ok_or_else(bad)?;
+                let month = m
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|m| (1..=12).contains(m))
+                    .ok_or_else(bad)?;
+                Ok(Self::Season {
+                    customer: customer(c)?,
+                    year: year(y)?,
+                    month,
+                })
+            }
             _ => Err(bad()),
         }
     }
@@ -145,6 +184,15 @@ mod tests {
             ReminderKey::KeepInTouch {
                 customer: c,
                 due: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+            },
+            ReminderKey::OrderDrop {
+                customer: c,
+                last_order: NaiveDate::from_ymd_opt(2026, 9, 14).unwrap(),
+            },
+            ReminderKey::Season {
+                customer: c,
+                year: 2026,
+                month: 11,
             },
         ] {
             assert_eq!(key.to_string().parse::<ReminderKey>().unwrap(), key);

@@ -4,12 +4,15 @@
 //!
 //! A source is one small module that turns store entries into [`Occurrence`]s:
 //! [`yearly`] (birthdays and other yearly dates), [`follow_ups`] and
-//! [`keep_in_touch`]. Later sources (order drops, complaint deadlines) add a module
-//! and an [`ItemKind`]; [`assemble`] applies the owner's actions and sorts.
+//! [`keep_in_touch`], [`order_drops`] and [`seasons`]. A later source (complaint
+//! deadlines) adds a module and an [`ItemKind`]; [`assemble`] applies the owner's
+//! actions and sorts.
 
 pub mod follow_ups;
 pub mod keep_in_touch;
 mod key;
+pub mod order_drops;
+pub mod seasons;
 pub mod yearly;
 
 use chrono::{Duration, NaiveDate};
@@ -30,6 +33,21 @@ pub enum ItemKind {
     Anniversary,
     FollowUp,
     KeepInTouch,
+    /// A customer ordering less than their own rhythm.
+    OrderDrop,
+    /// Two weeks before a customer's seasonal habit ("orders every November").
+    Season,
+}
+
+impl ItemKind {
+    pub const ALL: [ItemKind; 6] = [
+        ItemKind::Birthday,
+        ItemKind::Anniversary,
+        ItemKind::FollowUp,
+        ItemKind::KeepInTouch,
+        ItemKind::OrderDrop,
+        ItemKind::Season,
+    ];
 }
 
 /// Where an item sits relative to the day asked for.
@@ -73,6 +91,8 @@ impl Window<'_> {
                 ItemKind::Anniversary => s.anniversary_notice_days,
                 ItemKind::FollowUp => s.follow_up_notice_days,
                 ItemKind::KeepInTouch => s.keep_in_touch_notice_days,
+                // A drop is news once it happens; a season reminder is already two weeks early.
+                ItemKind::OrderDrop | ItemKind::Season => 0,
             },
         };
         self.today + Duration::days(days.into())
@@ -80,16 +100,11 @@ impl Window<'_> {
 
     /// The furthest day any kind looks ahead to.
     pub fn end(&self) -> NaiveDate {
-        [
-            ItemKind::Birthday,
-            ItemKind::Anniversary,
-            ItemKind::FollowUp,
-            ItemKind::KeepInTouch,
-        ]
-        .into_iter()
-        .map(|k| self.last_day(k))
-        .max()
-        .unwrap_or(self.today)
+        ItemKind::ALL
+            .into_iter()
+            .map(|k| self.last_day(k))
+            .max()
+            .unwrap_or(self.today)
     }
 
     /// The first day a missed yearly date is still shown (as overdue).
@@ -191,7 +206,10 @@ pub fn assemble(
             if date > window.last_day(o.kind) {
                 return None;
             }
-            let yearly = matches!(o.kind, ItemKind::Birthday | ItemKind::Anniversary);
+            let yearly = matches!(
+                o.kind,
+                ItemKind::Birthday | ItemKind::Anniversary | ItemKind::Season
+            );
             // A missed yearly date fades after a few days; a follow-up or a lapsed
             // cadence stays until the owner acts on it.
             if yearly && date < window.missed_since() {

@@ -52,8 +52,15 @@ impl Regulars {
         let customer = self.customer(customer_id)?;
         let settings = self.store.settings()?;
         let day = day.unwrap_or_else(|| self.clock.today());
-        messages::compose(template, &customer, day, &settings)
-            .map_err(|e| ValidationError::new("template", e.to_string()).into())
+        let last_purchase = self.last_purchase(&customer)?;
+        messages::compose(
+            template,
+            &customer,
+            last_purchase.as_deref(),
+            day,
+            &settings,
+        )
+        .map_err(|e| ValidationError::new("template", e.to_string()).into())
     }
 
     /// The templates for one occasion (or all): the built-in one first, then

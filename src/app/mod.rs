@@ -15,7 +15,9 @@ use crate::model::{
 use crate::search::{CustomerIndex, CustomerMatch};
 use crate::store::Store;
 
+mod insights;
 mod messages;
+mod orders;
 mod reminders;
 mod segments;
 
@@ -34,6 +36,8 @@ pub struct Regulars {
     writes: Mutex<()>,
     /// Derived from the store on open and updated after each write; never the source of truth.
     index: RwLock<CustomerIndex>,
+    /// Every order line as insights read them; built on first use, then kept in step.
+    orders: RwLock<Option<insights::OrderBook>>,
 }
 
 impl Regulars {
@@ -50,6 +54,7 @@ impl Regulars {
             clock,
             writes: Mutex::new(()),
             index,
+            orders: RwLock::new(None),
         })
     }
 
@@ -120,22 +125,41 @@ impl Regulars {
         Ok((customer, interaction))
     }
 
-    /// Adds `count` realistic sample customers (tagged `demo`) with notes; the same
-    /// seed gives the same people. Written in chunks, each one transaction.
+    /// Adds `count` realistic sample customers (tagged `demo`) with notes and
+    /// three years of orders; the same seed gives the same people. Written in
+    /// chunks, each one transaction for customers and notes and one for orders.
     pub fn seed_demo(&self, count: usize, seed: u64) -> Result<usize> {
         let _w = self.write_lock();
-        let generated = crate::demo::generate(count, seed, self.clock.now());
-        for chunk in generated.chunks(1000) {
-            let customers: Vec<Customer> = chunk.iter().map(|d| d.customer.clone()).collect();
+        let now = self.clock.now();
+        let generated = crate::demo::generate(count, seed, now);
+        if !generated.is_empty() {
+            self.store
+                .save_orders(&[], &crate::demo::products(now), &[])?;
+        }
+        for (n, chunk) in generated.chunks(1000).enumerate() {
+            let mut customers: Vec<Customer> = chunk.iter().map(|d| d.customer.clone()).collect();
             let interactions: Vec<Interaction> = chunk
                 .iter()
                 .flat_map(|d| d.interactions.iter().cloned())
                 .collect();
+            let ids: Vec<CustomerId> = customers.iter().map(|c| c.id).collect();
+            let orders =
+                crate::demo::orders(&ids, seed.wrapping_add(n as u64), self.clock.today(), 3);
+            let at: std::collections::HashMap<CustomerId, usize> =
+                ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+            for o in &orders {
+                if let Some(c) = at.get(&o.customer_id).and_then(|i| customers.get_mut(*i)) {
+                    self.touch(c, o);
+                }
+            }
             self.store.put_many(&customers, &interactions)?;
+            self.store.save_orders(&orders, &[], &[])?;
             self.index
                 .write()
                 .unwrap_or_else(PoisonError::into_inner)
                 .extend(&customers);
+            let ids: Vec<crate::model::OrderId> = orders.iter().map(|o| o.id).collect();
+            self.order_book_changed(&orders, &ids);
         }
         Ok(generated.len())
     }
@@ -187,6 +211,7 @@ impl Regulars {
             .write()
             .unwrap_or_else(PoisonError::into_inner)
             .remove(&c.id);
+        self.order_book_customer_removed(&c.id);
         Ok(())
     }
 
@@ -265,6 +290,15 @@ impl Regulars {
                 follow_up: i.follow_up,
             })
             .collect();
+        for o in self.store.orders_of(&c.id)? {
+            entries.push(TimelineEntry {
+                id: o.id.to_string(),
+                kind: "order".into(),
+                at: self.order_moment(&o),
+                text: format!("{} — {}", o.summary(), o.total()),
+                follow_up: None,
+            });
+        }
         entries.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| b.id.cmp(&a.id)));
         Ok(entries)
     }

@@ -8,8 +8,8 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::Regulars;
 use crate::agenda::{
-    self, follow_ups, keep_in_touch, yearly, Action, Agenda, Horizon, ItemKind, Occurrence,
-    ReminderKey, Window,
+    self, follow_ups, keep_in_touch, order_drops, seasons, yearly, Action, Agenda, Horizon,
+    ItemKind, Occurrence, ReminderKey, Window,
 };
 use crate::error::{Error, Result};
 use crate::model::{Customer, Interaction, ValidationError};
@@ -87,19 +87,38 @@ impl Regulars {
         for entry in self.store.keep_in_touch_due_before(kit_end)? {
             found.push(keep_in_touch::occurrence(&entry, self.clock()));
         }
-        // Snoozed yearly dates come back on a day their own date may be far from.
+        for entry in self
+            .store
+            .order_drops_until(window.last_day(ItemKind::OrderDrop))?
+        {
+            found.push(order_drops::occurrence(&entry, window.today));
+        }
+        for (day, (month, d)) in seasons::days_to_read(&window) {
+            for entry in self.store.seasons_on(month, d)? {
+                found.push(seasons::occurrence(&entry, day));
+            }
+        }
+        // Snoozed yearly dates and seasons come back on a day their own date may be far from.
         for key in self
             .store
             .snoozed_between(window.missed_since(), window.end())?
         {
-            if matches!(key, ReminderKey::Birthday { .. } | ReminderKey::Date { .. }) {
-                if let Some(c) = self.store.customer(&key.customer())? {
-                    found.extend(yearly::occurrence_for_key(
-                        &yearly::entries_of(&c),
-                        &key,
-                        leap_day,
-                    ));
+            match &key {
+                ReminderKey::Birthday { .. } | ReminderKey::Date { .. } => {
+                    if let Some(c) = self.store.customer(&key.customer())? {
+                        found.extend(yearly::occurrence_for_key(
+                            &yearly::entries_of(&c),
+                            &key,
+                            leap_day,
+                        ));
+                    }
                 }
+                ReminderKey::Season { year, month, .. } => {
+                    if let Some((entry, day)) = self.season_of(&key, *year, *month)? {
+                        found.push(seasons::occurrence(&entry, day));
+                    }
+                }
+                _ => {}
             }
         }
         let mut actions = HashMap::new();
@@ -175,6 +194,20 @@ impl Regulars {
                 // Done or dismissed, it leaves the open follow-ups; snoozed, it stays.
                 close_follow_up = (!matches!(action, Action::Snoozed { .. })).then_some(i);
             }
+            ReminderKey::OrderDrop { last_order, .. } => {
+                let dates: Vec<NaiveDate> = self
+                    .store
+                    .orders_of(&customer.id)?
+                    .iter()
+                    .map(|o| o.date)
+                    .collect();
+                crate::insights::rhythm_of(&dates)
+                    .filter(|r| r.last_order == *last_order)
+                    .ok_or_else(missing)?;
+            }
+            ReminderKey::Season { year, month, .. } => {
+                self.season_of(&key, *year, *month)?.ok_or_else(missing)?;
+            }
             ReminderKey::KeepInTouch { .. } => {
                 if customer.cadence_days.is_none() {
                     return Err(missing());
@@ -194,6 +227,33 @@ impl Regulars {
             self.indexed(&[c]);
         }
         Ok(key)
+    }
+
+    /// The customer's seasonal habit a season key names, with the day its
+    /// reminder falls on (two weeks before the season starts).
+    fn season_of(
+        &self,
+        key: &ReminderKey,
+        year: i32,
+        month: u32,
+    ) -> Result<Option<(seasons::SeasonEntry, NaiveDate)>> {
+        let dates: Vec<NaiveDate> = self
+            .store
+            .orders_of(&key.customer())?
+            .iter()
+            .map(|o| o.date)
+            .collect();
+        let Some(as_of) = dates.iter().max().copied() else {
+            return Ok(None);
+        };
+        Ok(crate::insights::seasonal_habits(&dates, as_of)
+            .into_iter()
+            .find(|h| h.month == month)
+            .and_then(|h| {
+                let entry = seasons::SeasonEntry::new(key.customer(), &h);
+                let day = entry.reminder_day(year)?;
+                Some((entry, day))
+            }))
     }
 
     /// Undoes the last done / dismiss / snooze. `Ok(None)` when there is nothing to undo.

@@ -158,10 +158,12 @@ pub struct RenderedMessage {
     pub unavailable: Vec<Unavailable>,
 }
 
-/// The values `customer` gives the placeholders for `occasion` around `day`.
-/// Missing values are absent, so optional clauses choose their other wording.
+/// The values `customer` gives the placeholders for `occasion` around `day`
+/// (`last_purchase`: their latest order in words, if any). Missing values are
+/// absent, so optional clauses choose their other wording.
 pub fn values(
     customer: &Customer,
+    last_purchase: Option<&str>,
     occasion: Occasion,
     day: NaiveDate,
     settings: &Settings,
@@ -207,6 +209,9 @@ pub fn values(
             }
         }
     }
+    if let Some(p) = last_purchase.filter(|p| !p.trim().is_empty()) {
+        v.insert("last_purchase", p.to_owned());
+    }
     for (key, value) in [
         ("business_name", &settings.business.business_name),
         ("owner_name", &settings.business.owner_name),
@@ -222,10 +227,11 @@ pub fn values(
 pub fn compose(
     template: &Template,
     customer: &Customer,
+    last_purchase: Option<&str>,
     day: NaiveDate,
     settings: &Settings,
 ) -> Result<RenderedMessage, TemplateError> {
-    let values = values(customer, template.occasion, day, settings);
+    let values = values(customer, last_purchase, template.occasion, day, settings);
     let subject = Text::parse(&template.subject)?.render(&values)?;
     // A signature whose names are unknown leaves nothing to trail behind.
     let body = Text::parse(&template.body)?

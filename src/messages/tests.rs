@@ -41,6 +41,7 @@ fn birthday_wishes_say_the_age_only_when_it_is_known() {
         let m = compose(
             &default_template(Occasion::Birthday),
             &c,
+            None,
             day(on),
             &signed(),
         )
@@ -72,7 +73,7 @@ fn anniversaries_count_years_and_name_the_date() {
         ..Default::default()
     });
     let t = default_template(Occasion::Anniversary);
-    let june = compose(&t, &c, day("2026-06-01"), &signed()).unwrap();
+    let june = compose(&t, &c, None, day("2026-06-01"), &signed()).unwrap();
     assert_eq!(june.subject, "10 years today, Tom & Lea");
     assert!(
         june.body
@@ -80,7 +81,7 @@ fn anniversaries_count_years_and_name_the_date() {
         "{}",
         june.body
     );
-    let december = compose(&t, &c, day("2026-12-01"), &signed()).unwrap();
+    let december = compose(&t, &c, None, day("2026-12-01"), &signed()).unwrap();
     assert_eq!(december.subject, "A special day, Tom & Lea");
     assert!(
         december
@@ -93,7 +94,7 @@ fn anniversaries_count_years_and_name_the_date() {
         name: "Bo".into(),
         ..Default::default()
     });
-    let plain = compose(&t, &none, day("2026-12-01"), &Settings::default()).unwrap();
+    let plain = compose(&t, &none, None, day("2026-12-01"), &Settings::default()).unwrap();
     assert!(
         plain.body.contains("Today is a special day for you. "),
         "{}",
@@ -118,6 +119,7 @@ fn the_first_name_falls_back_to_the_nickname_then_the_name() {
         let m = compose(
             &default_template(Occasion::FollowUp),
             &c,
+            None,
             day("2026-11-24"),
             &signed(),
         )
@@ -143,6 +145,7 @@ fn every_shipped_template_renders_for_a_customer_with_nothing_known() {
         let m = compose(
             &default_template(occasion),
             &bare,
+            None,
             day("2026-11-24"),
             &Settings::default(),
         )
@@ -186,12 +189,13 @@ fn the_channel_is_the_preferred_one_when_reachable_else_what_they_have() {
         ),
     ];
     for (c, want) in table {
-        assert_eq!(compose(&t, &c, on, &signed()).unwrap().channel, want);
+        assert_eq!(compose(&t, &c, None, on, &signed()).unwrap().channel, want);
     }
     // Without a country code a national number gives no SMS/WhatsApp link, and says why.
     let m = compose(
         &t,
         &with(None, &[], &["070-123 45 67"]),
+        None,
         on,
         &Settings::default(),
     )
@@ -204,6 +208,7 @@ fn the_channel_is_the_preferred_one_when_reachable_else_what_they_have() {
     let m = compose(
         &t,
         &with(None, &["a@x.se"], &["+46 70 123 45 67"]),
+        None,
         on,
         &signed(),
     )

@@ -12,7 +12,7 @@ const SCHEMA_KEY: &[u8] = b"schema_version";
 type Step = fn(&sled::Db, &sled::Tree) -> sled::Result<()>;
 
 /// The steps, in order; step `i` moves the store from version `i` to `i + 1`.
-const STEPS: &[Step] = &[v1_create_store, v2_timeline, v3_reminders];
+const STEPS: &[Step] = &[v1_create_store, v2_timeline, v3_reminders, v4_orders];
 
 /// The version this build writes.
 pub const SCHEMA_VERSION: u32 = STEPS.len() as u32;
@@ -63,6 +63,21 @@ fn v3_reminders(db: &sled::Db, _meta: &sled::Tree) -> sled::Result<()> {
                 _ => keep_in_touch.insert(key, value)?,
             };
         }
+    }
+    Ok(())
+}
+
+/// Orders and the catalogue arrive: their trees and the indexes derived from
+/// orders (rhythm, seasonal habits), empty in a store that had no orders.
+fn v4_orders(db: &sled::Db, _meta: &sled::Tree) -> sled::Result<()> {
+    for tree in [
+        super::PRODUCTS,
+        super::ORDERS,
+        super::ORDER_KEYS,
+        super::ORDER_DROPS,
+        super::SEASONS,
+    ] {
+        db.open_tree(tree)?;
     }
     Ok(())
 }

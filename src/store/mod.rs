@@ -22,10 +22,14 @@ use sled::Transactional;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use crate::agenda::keep_in_touch::{self, CadenceEntry};
+use crate::agenda::order_drops::DropEntry;
+use crate::agenda::seasons::SeasonEntry;
 use crate::agenda::yearly::{self, YearlyEntry};
 use crate::agenda::{Action, ReminderKey};
 use crate::messages::SavedTemplate;
-use crate::model::{Customer, CustomerId, Interaction, InteractionId, PartialDate};
+use crate::model::{
+    Customer, CustomerId, Interaction, InteractionId, Order, OrderId, PartialDate, Product,
+};
 use crate::segments::Segment;
 use crate::settings::Settings;
 
@@ -99,6 +103,16 @@ const NOTIFIED: &str = "notified";
 const SEGMENTS: &str = "segments";
 /// template id → the owner's own message template.
 const TEMPLATES: &str = "templates";
+/// product id → product: the catalogue.
+const PRODUCTS: &str = "products";
+/// customer id ++ date ++ order id → order: a customer's orders are one prefix scan, in date order.
+const ORDERS: &str = "orders";
+/// order id → its key in `orders`, so an order can be found by id alone.
+const ORDER_KEYS: &str = "order_keys";
+/// due date ++ customer id → drop entry: when each customer with a rhythm starts drifting.
+const ORDER_DROPS: &str = "order_drops";
+/// month ++ day ++ customer id ++ month → season entry: seasonal habits by the day their season starts.
+const SEASONS: &str = "seasons";
 const META: &str = "meta";
 const SETTINGS_KEY: &[u8] = b"settings";
 const UNDO_KEY: &[u8] = b"undo";
@@ -123,6 +137,11 @@ pub struct Store {
     notified: sled::Tree,
     segments: sled::Tree,
     templates: sled::Tree,
+    products: sled::Tree,
+    orders: sled::Tree,
+    order_keys: sled::Tree,
+    order_drops: sled::Tree,
+    seasons: sled::Tree,
     meta: sled::Tree,
     dir: PathBuf,
     // Held for the life of the store; the OS releases it if the process dies.
@@ -222,6 +241,11 @@ impl Store {
         let notified = db.open_tree(NOTIFIED).map_err(unreadable)?;
         let segments = db.open_tree(SEGMENTS).map_err(unreadable)?;
         let templates = db.open_tree(TEMPLATES).map_err(unreadable)?;
+        let products = db.open_tree(PRODUCTS).map_err(unreadable)?;
+        let orders = db.open_tree(ORDERS).map_err(unreadable)?;
+        let order_keys = db.open_tree(ORDER_KEYS).map_err(unreadable)?;
+        let order_drops = db.open_tree(ORDER_DROPS).map_err(unreadable)?;
+        let seasons = db.open_tree(SEASONS).map_err(unreadable)?;
         let db_file = File::open(db_path.join("db")).map_err(io_error(&db_path))?;
         Ok(Store {
             db,
@@ -237,6 +261,11 @@ impl Store {
             notified,
             segments,
             templates,
+            products,
+            orders,
+            order_keys,
+            order_drops,
+            seasons,
             meta,
             dir: dir.to_owned(),
             _lock: lock,
@@ -285,6 +314,11 @@ impl Store {
             Tree::Notified => &self.notified,
             Tree::Segments => &self.segments,
             Tree::Templates => &self.templates,
+            Tree::Products => &self.products,
+            Tree::Orders => &self.orders,
+            Tree::OrderKeys => &self.order_keys,
+            Tree::OrderDrops => &self.order_drops,
+            Tree::Seasons => &self.seasons,
             Tree::Meta => &self.meta,
         }
     }
@@ -463,6 +497,9 @@ impl Store {
             }
             writes.push(Change::remove(Tree::Interactions, key));
         }
+        let orders = self.orders_of(id)?;
+        let gone: Vec<OrderId> = orders.iter().map(|o| o.id).collect();
+        writes.extend(self.order_changes(id, &orders, &gone, &[])?);
         for c in related {
             writes.push(Change::put(
                 Tree::Customers,
@@ -471,6 +508,181 @@ impl Store {
             ));
         }
         self.write(&writes)
+    }
+
+    /// A customer's orders, oldest first.
+    pub fn orders_of(&self, customer: &CustomerId) -> Result<Vec<Order>> {
+        self.orders
+            .scan_prefix(customer.as_bytes())
+            .map(|kv| {
+                let (k, v) = kv.map_err(|source| self.unreadable(source))?;
+                self.decode(ORDERS, &k, &v)
+            })
+            .collect()
+    }
+
+    /// One order by id.
+    pub fn order(&self, id: &OrderId) -> Result<Option<Order>> {
+        let Some(key) = self
+            .order_keys
+            .get(id.as_bytes())
+            .map_err(|source| self.unreadable(source))?
+        else {
+            return Ok(None);
+        };
+        self.orders
+            .get(&key)
+            .map_err(|source| self.unreadable(source))?
+            .map(|v| self.decode(ORDERS, &key, &v))
+            .transpose()
+    }
+
+    /// Calls `visit` with every order, customer by customer (insights read them all).
+    pub fn for_each_order(&self, mut visit: impl FnMut(Order)) -> Result<()> {
+        for kv in self.orders.iter() {
+            let (k, v) = kv.map_err(|source| self.unreadable(source))?;
+            visit(self.decode(ORDERS, &k, &v)?);
+        }
+        Ok(())
+    }
+
+    /// How many orders are stored.
+    pub fn order_count(&self) -> usize {
+        self.order_keys.len()
+    }
+
+    /// Stores a new or edited order with the products it added to the catalogue
+    /// and its customer (whose keep-in-touch clock it moved), in one write; the
+    /// customer's rhythm and seasonal-habit index entries follow.
+    pub fn save_order(
+        &self,
+        order: &Order,
+        new_products: &[Product],
+        customer: &Customer,
+    ) -> Result<()> {
+        self.save_orders(
+            std::slice::from_ref(order),
+            new_products,
+            std::slice::from_ref(customer),
+        )
+    }
+
+    /// Stores many orders (an import, sample data) with their new products and
+    /// changed customers in one transaction.
+    pub fn save_orders(
+        &self,
+        orders: &[Order],
+        new_products: &[Product],
+        customers: &[Customer],
+    ) -> Result<()> {
+        let mut by_customer: std::collections::BTreeMap<CustomerId, Vec<Order>> =
+            Default::default();
+        for o in orders {
+            by_customer
+                .entry(o.customer_id)
+                .or_default()
+                .push(o.clone());
+        }
+        let mut writes = Vec::new();
+        for (customer, added) in &by_customer {
+            let old = self.orders_of(customer)?;
+            let replaced: Vec<OrderId> = added.iter().map(|o| o.id).collect();
+            writes.extend(self.order_changes(customer, &old, &replaced, added)?);
+        }
+        for p in new_products {
+            writes.push(Change::put(
+                Tree::Products,
+                p.id.as_bytes().to_vec(),
+                self.encode(p)?,
+            ));
+        }
+        for c in customers {
+            writes.extend(self.customer_changes(c)?);
+        }
+        self.write(&writes)
+    }
+
+    /// Removes an order; its customer's rhythm and habits follow.
+    pub fn delete_order(&self, order: &Order) -> Result<()> {
+        let old = self.orders_of(&order.customer_id)?;
+        self.write(&self.order_changes(&order.customer_id, &old, &[order.id], &[])?)
+    }
+
+    /// The writes that take a customer's orders from `old` to `old` without
+    /// `removed` plus `added`, with the index entries derived from them.
+    fn order_changes(
+        &self,
+        customer: &CustomerId,
+        old: &[Order],
+        removed: &[OrderId],
+        added: &[Order],
+    ) -> Result<Vec<Change>> {
+        let mut writes = Vec::new();
+        let old_dates: Vec<NaiveDate> = old.iter().map(|o| o.date).collect();
+        for (tree, key, _) in order_index_entries(customer, &old_dates) {
+            writes.push(Change::remove(tree, key));
+        }
+        let mut kept: Vec<NaiveDate> = Vec::with_capacity(old.len() + added.len());
+        for o in old {
+            if removed.contains(&o.id) {
+                writes.push(Change::remove(Tree::Orders, order_key(o)));
+                writes.push(Change::remove(Tree::OrderKeys, o.id.as_bytes().to_vec()));
+            } else {
+                kept.push(o.date);
+            }
+        }
+        for o in added {
+            let key = order_key(o);
+            writes.push(Change::put(Tree::Orders, key.clone(), self.encode(o)?));
+            writes.push(Change::put(Tree::OrderKeys, o.id.as_bytes().to_vec(), key));
+            kept.push(o.date);
+        }
+        for (tree, key, value) in order_index_entries(customer, &kept) {
+            writes.push(Change::put(tree, key, value));
+        }
+        Ok(writes)
+    }
+
+    /// The catalogue, in no particular order.
+    pub fn products(&self) -> Result<Vec<Product>> {
+        self.products
+            .iter()
+            .map(|kv| {
+                let (k, v) = kv.map_err(|source| self.unreadable(source))?;
+                self.decode(PRODUCTS, &k, &v)
+            })
+            .collect()
+    }
+
+    pub fn put_product(&self, product: &Product) -> Result<()> {
+        self.write(&[Change::put(
+            Tree::Products,
+            product.id.as_bytes().to_vec(),
+            self.encode(product)?,
+        )])
+    }
+
+    /// Customers whose drift from their rhythm begins on or before `to`.
+    pub fn order_drops_until(&self, to: NaiveDate) -> Result<Vec<DropEntry>> {
+        let end = date_key(to.succ_opt().unwrap_or(to)).to_vec();
+        self.order_drops
+            .range(..end)
+            .map(|kv| {
+                let (k, v) = kv.map_err(|source| self.unreadable(source))?;
+                self.decode(ORDER_DROPS, &k, &v)
+            })
+            .collect()
+    }
+
+    /// The seasonal habits whose season starts on `month`/`day`.
+    pub fn seasons_on(&self, month: u32, day: u32) -> Result<Vec<SeasonEntry>> {
+        self.seasons
+            .scan_prefix([month as u8, day as u8])
+            .map(|kv| {
+                let (k, v) = kv.map_err(|source| self.unreadable(source))?;
+                self.decode(SEASONS, &k, &v)
+            })
+            .collect()
     }
 
     /// The yearly dates that fall on `month`/`day` (index entries, not a scan).
@@ -809,6 +1021,9 @@ impl Store {
             occasions: self.occasions.len(),
             keep_in_touch: self.keep_in_touch.len(),
             reminders: self.reminders.len(),
+            orders: self.orders.len(),
+            order_drops: self.order_drops.len(),
+            seasons: self.seasons.len(),
         }
     }
 
@@ -863,6 +1078,9 @@ pub struct TreeCounts {
     pub occasions: usize,
     pub keep_in_touch: usize,
     pub reminders: usize,
+    pub orders: usize,
+    pub order_drops: usize,
+    pub seasons: usize,
 }
 
 /// The record trees a transaction can change.
@@ -880,11 +1098,16 @@ enum Tree {
     Segments,
     Templates,
     Meta,
+    Products,
+    Orders,
+    OrderKeys,
+    OrderDrops,
+    Seasons,
 }
 
 impl Tree {
     /// In discriminant order: a transaction's views are indexed by `tree as usize`.
-    const ALL: [Tree; 12] = [
+    const ALL: [Tree; 17] = [
         Tree::Customers,
         Tree::Interactions,
         Tree::FollowUps,
@@ -897,6 +1120,11 @@ impl Tree {
         Tree::Segments,
         Tree::Templates,
         Tree::Meta,
+        Tree::Products,
+        Tree::Orders,
+        Tree::OrderKeys,
+        Tree::OrderDrops,
+        Tree::Seasons,
     ];
 }
 
@@ -959,6 +1187,48 @@ fn index_entries(c: &Customer) -> Vec<(Tree, Vec<u8>, Vec<u8>)> {
         ));
     }
     out
+}
+
+/// The index entries a customer's order dates give: the day they start drifting
+/// from their rhythm, and each seasonal habit by the day its season starts.
+/// A pure function of the dates, so the entries of the old set can be removed exactly.
+fn order_index_entries(
+    customer: &CustomerId,
+    dates: &[NaiveDate],
+) -> Vec<(Tree, Vec<u8>, Vec<u8>)> {
+    let mut out = Vec::new();
+    if let Some(rhythm) = crate::insights::rhythm_of(dates) {
+        let entry = DropEntry::new(*customer, &rhythm);
+        let mut k = date_key(entry.due).to_vec();
+        k.extend_from_slice(customer.as_bytes());
+        out.push((
+            Tree::OrderDrops,
+            k,
+            serde_json::to_vec(&entry).unwrap_or_default(),
+        ));
+    }
+    if let Some(as_of) = dates.iter().max() {
+        for habit in crate::insights::seasonal_habits(dates, *as_of) {
+            let entry = SeasonEntry::new(*customer, &habit);
+            let mut k = vec![entry.month as u8, entry.day as u8];
+            k.extend_from_slice(customer.as_bytes());
+            k.push(entry.month as u8);
+            out.push((
+                Tree::Seasons,
+                k,
+                serde_json::to_vec(&entry).unwrap_or_default(),
+            ));
+        }
+    }
+    out
+}
+
+fn order_key(o: &Order) -> Vec<u8> {
+    let mut k = Vec::with_capacity(36);
+    k.extend_from_slice(o.customer_id.as_bytes());
+    k.extend_from_slice(&date_key(o.date));
+    k.extend_from_slice(o.id.as_bytes());
+    k
 }
 
 fn reminder_key(key: &ReminderKey) -> Vec<u8> {

@@ -1,6 +1,7 @@
 //! `regulars`: the scriptable command line over the core façade (see CLI.md).
 //! It parses arguments, calls one use case and prints; it holds no rules.
 
+mod orders;
 mod profile;
 mod reminders;
 
@@ -16,6 +17,7 @@ use regulars::model::{
 };
 use regulars::{paths, Clock, Error, Regulars, SystemClock};
 
+use orders::OrderCommand;
 use profile::{AddArgs, EditArgs};
 use reminders::ReminderCommand;
 
@@ -73,6 +75,29 @@ enum Command {
     /// Congratulations and follow-up messages.
     #[command(subcommand)]
     Message(MessageCommand),
+    /// Log, list, delete and import orders.
+    #[command(subcommand)]
+    Order(OrderCommand),
+    /// The catalogue of products and services.
+    #[command(subcommand)]
+    Product(ProductCommand),
+    /// Who buys what and when: RFM segments, order drops, seasons, cross-sell ideas.
+    Insights {
+        /// Replay history as of this day (default: today).
+        #[arg(long, value_parser = orders::parse_as_of)]
+        as_of: Option<chrono::NaiveDate>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ProductCommand {
+    /// Every product, by name.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -318,6 +343,17 @@ fn check_before_opening(command: &Command) -> Result<(), Stop> {
             validate_interaction(&draft, CustomerId::new_v7(), &clock).map_err(Error::from)?;
         }
         Command::Reminder(command) => reminders::check_key(command)?,
+        Command::Order(OrderCommand::Add {
+            date,
+            items,
+            currency,
+            note,
+            ..
+        }) => {
+            // Everything but the catalogue: a new product's missing price is judged after opening.
+            let draft = orders::draft(date, items, currency, note);
+            regulars::model::check_order_draft(&draft, clock.today()).map_err(Error::from)?;
+        }
         _ => {}
     }
     Ok(())
@@ -434,6 +470,9 @@ fn run(cli: Cli) -> Result<(), Stop> {
             }
         }
         Command::Today { date, days, json } => reminders::today(&app, date, days, json)?,
+        Command::Order(command) => orders::order(&app, command)?,
+        Command::Product(ProductCommand::List { json }) => orders::products(&app, json)?,
+        Command::Insights { as_of, json } => orders::insights(&app, as_of, json)?,
         Command::Reminder(command) => reminders::reminder(&app, command)?,
         Command::Message(MessageCommand::Render {
             customer,

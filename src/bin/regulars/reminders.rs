@@ -66,6 +66,10 @@ fn what(item: &AgendaItem) -> String {
         },
         ItemKind::FollowUp => format!("Follow up: {}", item.label),
         ItemKind::KeepInTouch => format!("Keep in touch ({})", item.label.to_lowercase()),
+        ItemKind::OrderDrop | ItemKind::Season => match &item.detail {
+            Some(d) => format!("{} ({d})", item.label),
+            None => item.label.clone(),
+        },
     }
 }
 
