@@ -120,13 +120,17 @@ pub struct BusinessSettings {
     /// The country calling code for national numbers (`46` for Sweden), so
     /// `070 123 45 67` becomes `+46701234567` for SMS and WhatsApp links.
     pub country_calling_code: Option<String>,
-    /// The currency orders are in unless they say otherwise (and insights count in); EUR if unset.
-    pub currency: Option<crate::model::Currency>,
+    /// ISO 4217 code of the currency orders are in unless they say otherwise
+    /// (and insights count in); EUR if unset.
+    pub currency: Option<String>,
 }
 
 impl BusinessSettings {
     pub fn currency(&self) -> crate::model::Currency {
-        self.currency.unwrap_or(crate::model::Currency::EUR)
+        self.currency
+            .as_deref()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(crate::model::Currency::EUR)
     }
 }
 
@@ -176,6 +180,15 @@ impl Settings {
             if value.as_ref().is_some_and(|v| v.chars().count() > 200) {
                 return Err(ValidationError::new(field, "is longer than 200 characters"));
             }
+        }
+        if let Some(code) = b
+            .currency
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
+            code.parse::<crate::model::Currency>()
+                .map_err(|m| ValidationError::new("business.currency", m))?;
         }
         if let Some(code) = b.country_calling_code.as_ref().map(|c| c.trim()) {
             let digits = code.trim_start_matches('+');
@@ -228,5 +241,18 @@ mod tests {
             s.validate().unwrap_err().field,
             "reminders.missed_days".to_string()
         );
+    }
+
+    #[test]
+    fn the_business_currency_is_an_iso_code_and_defaults_to_euro() {
+        let mut s = Settings::default();
+        assert_eq!(s.business.currency().code(), "EUR");
+        s.business.currency = Some("sek".into());
+        assert!(s.validate().is_ok());
+        assert_eq!(s.business.currency().code(), "SEK");
+        s.business.currency = Some("Kronor".into());
+        let e = s.validate().unwrap_err();
+        assert_eq!(e.field, "business.currency");
+        assert!(e.message.contains("ISO 4217"), "{}", e.message);
     }
 }

@@ -117,7 +117,7 @@ export function defaultSettings(): Settings {
       missed_days: 3,
     },
     notifications: { digest: true, digest_time: '08:30', timed_follow_ups: true },
-    business: { business_name: null, owner_name: null, country_calling_code: null },
+    business: { business_name: null, owner_name: null, country_calling_code: null, currency: null },
     start_at_login: false,
   };
 }

@@ -164,7 +164,7 @@ it('shows the stored business, saves it edited and sends an emptied box as null'
   await user.click(screen.getByRole('button', { name: 'Save settings' }));
 
   await waitFor(() => expect(announce).toHaveBeenCalledWith('Settings saved.'));
-  expect(saved()[0].business).toEqual({ business_name: null, owner_name: 'Maria Lind', country_calling_code: '46' });
+  expect(saved()[0].business).toEqual({ business_name: null, owner_name: 'Maria Lind', country_calling_code: '46', currency: null });
 });
 
 it('reads settings without a business as empty boxes', async () => {
@@ -176,7 +176,7 @@ it('reads settings without a business as empty boxes', async () => {
   expect(await screen.findByLabelText('Business name')).toHaveValue('');
   await user.click(screen.getByRole('button', { name: 'Save settings' }));
   await waitFor(() => expect(saved()).toHaveLength(1));
-  expect(saved()[0].business).toEqual({ business_name: null, owner_name: null, country_calling_code: null });
+  expect(saved()[0].business).toEqual({ business_name: null, owner_name: null, country_calling_code: null, currency: null });
 });
 
 it("shows the core's objection to a business field beside it", async () => {

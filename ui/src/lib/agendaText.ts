@@ -51,6 +51,10 @@ export function itemWhat(item: AgendaItem): string {
       return item.time === null ? `Follow up: ${item.label}` : `Follow up: ${item.label} · ${item.time}`;
     case 'keep-in-touch':
       return `Keep in touch · ${item.label}`;
+    case 'order-drop':
+    case 'season':
+      // The reason ("usually every 14 days; 70 days since the last order") is the row's detail.
+      return item.label;
   }
 }
 
@@ -78,6 +82,10 @@ export function itemSubject(item: AgendaItem): string {
       return `${whose} follow-up`;
     case 'keep-in-touch':
       return `${whose} keep-in-touch reminder`;
+    case 'order-drop':
+      return `${whose} drop in orders`;
+    case 'season':
+      return `${whose} season reminder`;
   }
 }
 

@@ -31,15 +31,17 @@ it('knows every field by the name the core uses', () => {
 });
 
 it('shows an unset business field as an empty box and sends an empty box as null', () => {
-  expect(businessText(undefined)).toEqual({ business_name: '', owner_name: '', country_calling_code: '' });
+  expect(businessText(undefined)).toEqual({ business_name: '', owner_name: '', country_calling_code: '', currency: '' });
   expect(businessText({ business_name: 'Bakery Nord', owner_name: null })).toEqual({
     business_name: 'Bakery Nord',
     owner_name: '',
     country_calling_code: '',
+    currency: '',
   });
-  expect(businessSettings({ business_name: 'Bakery Nord', owner_name: '  ', country_calling_code: '' })).toEqual({
+  expect(businessSettings({ business_name: 'Bakery Nord', owner_name: '  ', country_calling_code: '', currency: 'SEK' })).toEqual({
     business_name: 'Bakery Nord',
     owner_name: null,
     country_calling_code: null,
+    currency: 'SEK',
   });
 });

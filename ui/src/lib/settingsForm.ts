@@ -33,6 +33,11 @@ export const BUSINESS_FIELDS: readonly { key: BusinessKey; label: string; hint?:
     label: 'Country calling code',
     hint: 'For phone numbers written without +, e.g. 46 for Sweden',
   },
+  {
+    key: 'currency',
+    label: 'Currency',
+    hint: 'Orders and insights use it unless an order says otherwise (ISO code, e.g. EUR, SEK, USD)',
+  },
 ];
 
 /** The business fields as the form's text boxes hold them (nothing stored: empty). */
@@ -43,6 +48,7 @@ export function businessText(business: BusinessSettings | undefined): BusinessTe
     business_name: business?.business_name ?? '',
     owner_name: business?.owner_name ?? '',
     country_calling_code: business?.country_calling_code ?? '',
+    currency: business?.currency ?? '',
   };
 }
 
@@ -53,6 +59,7 @@ export function businessSettings(text: BusinessText): BusinessSettings {
     business_name: value(text.business_name),
     owner_name: value(text.owner_name),
     country_calling_code: value(text.country_calling_code),
+    currency: value(text.currency),
   };
 }
 
