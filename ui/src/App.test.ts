@@ -1,6 +1,7 @@
 // The window as a whole: Today as the first screen, moving between the sections and a customer's
 // page, the saved segments under Customers, opening the Quick note from the sidebar or the
-// keyboard, and the banner for a note left unsaved.
+// keyboard, the banner for a note left unsaved, and the command palette (Ctrl+K) running what it
+// reaches.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { invoke, isTauri } from '@tauri-apps/api/core';
@@ -9,7 +10,7 @@ import App from './App.svelte';
 import type { AgendaItem } from './lib/bindings/AgendaItem';
 import type { CustomerQuery } from './lib/bindings/CustomerQuery';
 import type { Segment } from './lib/bindings/Segment';
-import { agendaItem, defaultSettings, storedCustomer, summaryOf } from './test-fixtures';
+import { agendaItem, defaultSettings, renderedMessage, storedCustomer, summaryOf } from './test-fixtures';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn(), isTauri: vi.fn(() => true) }));
 
@@ -35,6 +36,8 @@ function answer(draft: string | null = null, reminders: AgendaItem[] = [], segme
         return draft;
       case 'find_customers':
         return [{ id: anna.id, name: anna.name, company: null }];
+      case 'render_message':
+        return renderedMessage();
       case 'list_templates':
         return [
           {
@@ -425,5 +428,156 @@ describe('sample data', () => {
     );
     expect(within(screen.getByRole('list', { name: 'Customers' })).getByRole('link', { name: 'Anna Berg' })).toBeInTheDocument();
     expect(calls('seed_demo')).toEqual([{ count: 200 }]);
+  });
+});
+
+describe('the command palette', () => {
+  const palette = () => screen.getByRole('dialog', { name: 'Search and commands' });
+  const box = () => within(palette()).getByRole('combobox');
+  const ctrlK = () => fireEvent.keyDown(window, { key: 'k', ctrlKey: true });
+
+  it('opens with Ctrl+K, and Escape closes it and gives focus back', async () => {
+    await goTo('#/customers');
+    const user = userEvent.setup();
+    render(App);
+    await screen.findByRole('list', { name: 'Customers' });
+    const link = within(screen.getByRole('navigation', { name: 'Sections' })).getByRole('link', { name: 'Messages' });
+    link.focus();
+
+    await ctrlK();
+    expect(box()).toHaveFocus();
+    await user.keyboard('{Escape}');
+
+    expect(screen.queryByRole('dialog', { name: 'Search and commands' })).toBeNull();
+    expect(link).toHaveFocus();
+    expect(location.hash).toBe('#/customers');
+  });
+
+  it('is offered in the sidebar with its shortcut', async () => {
+    const user = userEvent.setup();
+    render(App);
+    const button = screen.getByRole('button', { name: 'Search…' });
+    expect(button).toHaveAttribute('aria-keyshortcuts', 'Control+K');
+    expect(button).toHaveTextContent('Ctrl+K');
+    await user.click(button);
+    expect(box()).toHaveFocus();
+  });
+
+  it('does not open over another dialog', async () => {
+    const user = userEvent.setup();
+    render(App);
+    await user.click(screen.getByRole('button', { name: 'Quick note' }));
+    await ctrlK();
+    expect(screen.queryByRole('dialog', { name: 'Search and commands' })).toBeNull();
+    expect(screen.getByRole('dialog', { name: 'Quick note' })).toBeInTheDocument();
+  });
+
+  it('goes to a section picked with the arrows and Enter, and hands the keyboard to it', async () => {
+    const user = userEvent.setup();
+    render(App);
+    await screen.findByText(/^Nothing due\./);
+    await ctrlK();
+    // Today, Customers, Messages, Settings…
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}{Enter}');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeInTheDocument();
+    expect(location.hash).toBe('#/settings');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByRole('main')).toHaveFocus();
+  });
+
+  it('opens a customer found by name', async () => {
+    const user = userEvent.setup();
+    render(App);
+    await ctrlK();
+    await user.type(box(), 'anna');
+    await waitFor(() => expect(within(palette()).getByRole('option', { name: /Anna Berg/ })).toHaveAttribute('aria-selected', 'true'));
+    await user.keyboard('{Enter}');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Anna Berg' })).toBeInTheDocument();
+    expect(location.hash).toBe(`#/customers/${anna.id}`);
+    expect(calls('find_customers')).toEqual([{ query: 'anna', limit: 8 }]);
+  });
+
+  it('writes a message to a customer from anywhere, and their open page shows it', async () => {
+    await goTo(`#/customers/${anna.id}`);
+    const user = userEvent.setup();
+    render(App);
+    await screen.findByRole('heading', { level: 1, name: 'Anna Berg' });
+    await ctrlK();
+    await user.type(box(), 'write');
+    expect(within(palette()).getAllByRole('option').map((o) => o.querySelector('.label')?.textContent)).toEqual([
+      'Write message to Anna Berg',
+      'Write message to…',
+    ]);
+    await user.keyboard('{Enter}');
+
+    const composer = screen.getByRole('dialog', { name: 'Write message' });
+    expect(within(composer).getByRole('heading', { name: 'Message to Anna Berg' })).toBeInTheDocument();
+    await waitFor(() => expect(within(composer).getByLabelText('Message')).toHaveValue(renderedMessage().body));
+    const reads = calls('timeline').length;
+    await user.click(within(composer).getByRole('button', { name: 'Copy message' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Write message' })).toBeNull());
+    expect(calls('send_message')).toEqual([
+      {
+        customerId: anna.id,
+        message: { channel: null, subject: renderedMessage().subject, body: renderedMessage().body, reminder_key: null },
+      },
+    ]);
+    await waitFor(() => expect(calls('timeline').length).toBeGreaterThan(reads));
+  });
+
+  it('Add customer goes to Customers with the cursor in the form’s Name', async () => {
+    const user = userEvent.setup();
+    render(App);
+    await ctrlK();
+    await user.type(box(), 'add cu{Enter}');
+
+    const form = await screen.findByRole('form', { name: 'Add customer' });
+    expect(location.hash).toBe('#/customers');
+    await waitFor(() => expect(within(form).getByLabelText(/^Name/)).toHaveFocus());
+  });
+
+  it('Quick note opens the Quick note', async () => {
+    const user = userEvent.setup();
+    render(App);
+    await ctrlK();
+    await user.type(box(), 'quick note{Enter}');
+    expect(await screen.findByRole('dialog', { name: 'Quick note' })).toBeInTheDocument();
+    expect(screen.queryByRole('dialog', { name: 'Search and commands' })).toBeNull();
+  });
+
+  it("Send all of today's wishes opens Today with the first wish in the composer", async () => {
+    const wishes = [agendaItem({ customer_name: 'Anna Berg', age: 41 }), agendaItem({ customer_name: 'Bo Ek' })];
+    answer(null, wishes);
+    await goTo('#/customers');
+    const user = userEvent.setup();
+    render(App);
+    await screen.findByRole('list', { name: 'Customers' });
+    await ctrlK();
+    await user.type(box(), 'send');
+    expect(within(palette()).getByRole('option', { name: /Send all of today's wishes/ })).toHaveTextContent('2 due');
+    await user.keyboard('{Enter}');
+
+    await waitFor(() => expect(location.hash).toBe('#/today'));
+    const composer = await screen.findByRole('dialog', { name: 'Write message' });
+    expect(composer).toHaveAccessibleDescription('1 of 2 — Anna Berg');
+    await waitFor(() => expect(within(composer).getByLabelText('Message')).toHaveFocus());
+    await user.click(within(composer).getByRole('button', { name: 'Stop' }));
+    await waitFor(() => expect(screen.getByText("Today's wishes: 0 sent, 0 skipped, 2 not reached.")).toHaveAttribute('role', 'status'));
+    expect(screen.getByRole('button', { name: "Send all of today's wishes (2)" })).toHaveFocus();
+  });
+
+  it("says so when no wishes are due", async () => {
+    const user = userEvent.setup();
+    render(App);
+    await screen.findByText(/^Nothing due\./);
+    await ctrlK();
+    await user.type(box(), 'send all{Enter}');
+    await waitFor(() =>
+      expect(screen.getByText('No birthdays or anniversaries are waiting for a wish today.')).toHaveAttribute('role', 'status'),
+    );
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 });

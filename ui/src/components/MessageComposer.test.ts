@@ -48,12 +48,12 @@ function core(message: RenderedMessage = renderedMessage(), extra: Answers = {})
 const calls = (command: string) => invokeMock.mock.calls.filter(([c]) => c === command).map(([, args]) => args);
 const commands = () => invokeMock.mock.calls.map(([c]) => c);
 
-async function setup(occasion: Occasion = 'birthday', reminderKey: string | null = KEY) {
+async function setup(occasion: Occasion = 'birthday', reminderKey: string | null = KEY, linksDelay = 20) {
   const user = userEvent.setup();
   const announce = vi.fn();
   const onsent = vi.fn();
   const oncancel = vi.fn();
-  render(MessageComposer, { customer: ANNA, occasion, reminderKey, announce, onsent, oncancel, linksDelay: 20 });
+  render(MessageComposer, { customer: ANNA, occasion, reminderKey, announce, onsent, oncancel, linksDelay });
   const dialog = screen.getByRole('dialog', { name: 'Write message' });
   const message = within(dialog).getByLabelText('Message') as HTMLTextAreaElement;
   const subject = within(dialog).getByLabelText('Subject') as HTMLInputElement;
@@ -174,7 +174,8 @@ describe('opening', () => {
 
 describe('editing', () => {
   it('asks the core for links to the edited text once the owner pauses', async () => {
-    const { message, subject, user } = await setup();
+    // A pause as long as a person's, so a busy machine's slow keystrokes do not count as pauses.
+    const { message, subject, user } = await setup('birthday', KEY, 300);
     await rendered(message);
     await user.clear(subject);
     await user.type(subject, 'Hi');
@@ -364,5 +365,69 @@ describe('closing', () => {
     fireEvent(dialog, new Event('cancel', { cancelable: true }));
     (dialog as HTMLDialogElement).close();
     expect(oncancel).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('in a round of wishes', () => {
+  async function inRound() {
+    const user = userEvent.setup();
+    const onskip = vi.fn();
+    const oncancel = vi.fn();
+    const onsent = vi.fn();
+    render(MessageComposer, {
+      customer: ANNA,
+      occasion: 'birthday',
+      reminderKey: KEY,
+      announce: vi.fn(),
+      onsent,
+      oncancel,
+      onskip,
+      progress: '2 of 5 — Anna Berg',
+      linksDelay: 20,
+    });
+    const dialog = screen.getByRole('dialog', { name: 'Write message' });
+    await rendered(within(dialog).getByLabelText('Message') as HTMLTextAreaElement);
+    const button = (name: string) => within(dialog).getByRole('button', { name });
+    return { user, onskip, oncancel, onsent, dialog, button };
+  }
+
+  it('says where the round is, and offers Skip and Stop instead of Cancel', async () => {
+    const { dialog, button } = await inRound();
+    expect(dialog).toHaveAccessibleDescription('2 of 5 — Anna Berg');
+    expect(within(dialog).getByText('2 of 5 — Anna Berg')).toBeInTheDocument();
+    const texts = within(dialog).getAllByRole('button').map((b) => b.textContent?.trim());
+    expect(texts).toEqual(['Open in email app', 'Copy message', 'Call', 'Skip', 'Stop']);
+    expect(button('Skip')).toBeEnabled();
+  });
+
+  it('Skip moves on without logging anything; Stop is a cancel', async () => {
+    const { user, onskip, oncancel, button } = await inRound();
+    await user.click(button('Skip'));
+    expect(onskip).toHaveBeenCalledTimes(1);
+    expect(oncancel).not.toHaveBeenCalled();
+    expect(calls('send_message')).toEqual([]);
+    // Closing after a skip (the round moving on) is not a Stop.
+    await user.click(button('Stop'));
+    expect(oncancel).not.toHaveBeenCalled();
+  });
+
+  it('Stop cancels the round', async () => {
+    const { user, onskip, oncancel, button } = await inRound();
+    await user.click(button('Stop'));
+    expect(oncancel).toHaveBeenCalledTimes(1);
+    expect(onskip).not.toHaveBeenCalled();
+  });
+
+  it('keeps its buttons disabled once the message is logged, so it is logged once', async () => {
+    const { user, onsent, button } = await inRound();
+    vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
+    await user.click(button('Copy message'));
+    await waitFor(() => expect(onsent).toHaveBeenCalledTimes(1));
+    expect(button('Copy message')).toBeDisabled();
+    expect(button('Open in email app')).toBeDisabled();
+    expect(button('Skip')).toBeDisabled();
+    expect(button('Stop')).toBeDisabled();
+    await user.click(button('Copy message'));
+    expect(calls('send_message')).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 // The Today view: the core's agenda in Overdue / Today / Upcoming sections, the actions on each
-// reminder (Done, Snooze, Dismiss, Write message), Undo, the keyboard, and the empty and failed
-// states. Every date counts from the agenda's own `date` (2025-11-24), never the clock.
+// reminder (Done, Snooze, Dismiss, Write message), Undo, the keyboard, the empty and failed
+// states, and sending all of today's wishes one by one. Every date counts from the agenda's own `date` (2025-11-24), never the clock.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { invoke, isTauri } from '@tauri-apps/api/core';
@@ -399,6 +399,9 @@ describe('keyboard', () => {
     const items = [itemOf('Lena Holm'), itemOf('Anna Berg'), itemOf('Cleo Park')];
     expect(items.map((li) => li.tabIndex)).toEqual([0, -1, -1]);
 
+    // The header's Send all (Anna's birthday is due) comes first, then the list.
+    await user.tab();
+    expect(screen.getByRole('button', { name: "Send all of today's wishes (1)" })).toHaveFocus();
     await user.tab();
     expect(items[0]).toHaveFocus();
     await user.keyboard('{ArrowDown}');
@@ -436,5 +439,149 @@ describe('keyboard', () => {
     itemOf('Anna Berg').focus();
     await user.keyboard('{Enter}');
     expect(location.hash).toBe(`#/customers/${anna.customer_id}`);
+  });
+});
+
+describe("sending all of today's wishes", () => {
+  const dora = agendaItem({ customer_name: 'Dora Lind' });
+  const eva = agendaItem({ customer_name: 'Eva Sund', age: 30 });
+  const sendAll = (count: number) => screen.getByRole('button', { name: `Send all of today's wishes (${count})` });
+  const composer = () => screen.getByRole('dialog', { name: 'Write message' });
+  /** Waits for the composer to show `progress` and the core's message. */
+  async function atWish(progress: string): Promise<HTMLElement> {
+    await waitFor(() => expect(composer()).toHaveAccessibleDescription(progress));
+    const dialog = composer();
+    expect(within(dialog).getByText(progress)).toHaveClass('progress');
+    await waitFor(() => expect(within(dialog).getByLabelText('Message')).toHaveValue(renderedMessage().body));
+    return dialog;
+  }
+
+  it('offers them when birthdays or anniversaries are due, counting missed ones but no follow-ups or upcoming ones', async () => {
+    const missed = agendaItem({ customer_name: 'Dag Lund', when: 'overdue', date: '2025-11-22' });
+    core([lena, missed, anna, bo, cleo]);
+    render(TodayView);
+    await screen.findByRole('list', { name: 'Today' });
+    expect(sendAll(3)).toHaveAttribute('type', 'button');
+  });
+
+  it('offers nothing to send when no birthday or anniversary is due', async () => {
+    core([lena, cleo]);
+    render(TodayView);
+    await screen.findByRole('list', { name: 'Overdue' });
+    expect(screen.queryByRole('button', { name: /^Send all/ })).toBeNull();
+  });
+
+  it('walks through them one by one: copy the first, skip the second, send the third, then says how it went', async () => {
+    core([lena, anna, dora, eva]);
+    const announce = vi.fn();
+    const user = userEvent.setup();
+    render(TodayView, { announce });
+    await screen.findByRole('list', { name: 'Today' });
+    await user.click(sendAll(3));
+
+    let dialog = await atWish('1 of 3 — Anna Berg');
+    expect(within(dialog).getByRole('heading', { name: 'Message to Anna Berg' })).toBeInTheDocument();
+    expect(within(dialog).getByLabelText('Occasion')).toHaveValue('birthday');
+    expect(within(dialog).getByRole('radio', { name: 'Email' })).toBeChecked();
+    expect(within(dialog).getByLabelText('Message')).toHaveFocus();
+    expect(within(dialog).getByRole('button', { name: 'Stop' })).toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: 'Cancel' })).toBeNull();
+    await user.click(within(dialog).getByRole('button', { name: 'Copy message' }));
+
+    dialog = await atWish('2 of 3 — Dora Lind');
+    expect(within(dialog).getByLabelText('Message')).toHaveFocus();
+    await user.click(within(dialog).getByRole('button', { name: 'Skip' }));
+
+    dialog = await atWish('3 of 3 — Eva Sund');
+    await user.click(within(dialog).getByRole('button', { name: 'Open in email app' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(announce).toHaveBeenLastCalledWith("Today's wishes: 2 sent, 1 skipped.");
+    expect(calls('render_message')).toEqual([
+      { customerId: anna.customer_id, occasion: 'birthday' },
+      { customerId: dora.customer_id, occasion: 'birthday' },
+      { customerId: eva.customer_id, occasion: 'birthday' },
+    ]);
+    const { subject, body } = renderedMessage();
+    expect(calls('send_message')).toEqual([
+      { customerId: anna.customer_id, message: { channel: null, subject, body, reminder_key: anna.key } },
+      { customerId: eva.customer_id, message: { channel: 'email', subject, body, reminder_key: eva.key } },
+    ]);
+    expect(calls('plugin:opener|open_url')).toEqual([{ url: renderedMessage().links.mailto }]);
+    // Skipping left Dora's birthday as it was.
+    expect(calls('reminder_done')).toEqual([]);
+    expect(calls('reminder_dismiss')).toEqual([]);
+    expect(calls('reminder_snooze')).toEqual([]);
+    expect(itemOf('Dora Lind')).toBeInTheDocument();
+    expect(screen.queryByText('Anna Berg')).toBeNull();
+    expect(screen.queryByText('Eva Sund')).toBeNull();
+    expect(sendAll(1)).toHaveFocus();
+  });
+
+  it('passes over one done meanwhile, writes an anniversary as one, and ends on the heading once all are sent', async () => {
+    const state = core([anna, dora, bo]);
+    const base = invokeMock.getMockImplementation()!;
+    invokeMock.mockImplementation(async (command, args) => {
+      // Dora's birthday is taken care of elsewhere while Anna's wish is being sent.
+      if (command === 'send_message') state.items = state.items.filter((i) => i.key !== dora.key);
+      return base(command, args);
+    });
+    const announce = vi.fn();
+    const user = userEvent.setup();
+    render(TodayView, { announce });
+    await screen.findByRole('list', { name: 'Today' });
+    await user.click(sendAll(3));
+
+    await user.click(within(await atWish('1 of 3 — Anna Berg')).getByRole('button', { name: 'Copy message' }));
+    const dialog = await atWish('3 of 3 — Bo Ek');
+    expect(within(dialog).getByLabelText('Occasion')).toHaveValue('anniversary');
+    await user.click(within(dialog).getByRole('button', { name: 'Copy message' }));
+
+    await waitFor(() => expect(announce).toHaveBeenLastCalledWith("Today's wishes: 2 sent, 0 skipped, 1 no longer due."));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(calls('render_message')).toEqual([
+      { customerId: anna.customer_id, occasion: 'birthday' },
+      { customerId: bo.customer_id, occasion: 'anniversary' },
+    ]);
+    expect(calls('send_message').map((a) => (a as { message: { reminder_key: string } }).message.reminder_key)).toEqual([anna.key, bo.key]);
+    expect(screen.queryByRole('button', { name: /^Send all/ })).toBeNull();
+    expect(screen.getByRole('heading', { level: 1, name: 'Today' })).toHaveFocus();
+  });
+
+  it('Stop ends the round where it is, sending nothing more and leaving the rest on the list', async () => {
+    core([anna, dora, eva]);
+    const announce = vi.fn();
+    const user = userEvent.setup();
+    render(TodayView, { announce });
+    await screen.findByRole('list', { name: 'Today' });
+    await user.click(sendAll(3));
+    await user.click(within(await atWish('1 of 3 — Anna Berg')).getByRole('button', { name: 'Copy message' }));
+    await user.click(within(await atWish('2 of 3 — Dora Lind')).getByRole('button', { name: 'Stop' }));
+
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(announce).toHaveBeenLastCalledWith("Today's wishes: 1 sent, 0 skipped, 2 not reached.");
+    expect(calls('send_message')).toHaveLength(1);
+    expect(calls('render_message')).toHaveLength(2);
+    expect(itemOf('Dora Lind')).toBeInTheDocument();
+    expect(itemOf('Eva Sund')).toBeInTheDocument();
+    expect(sendAll(2)).toHaveFocus();
+  });
+
+  it('Escape (the dialog closing) stops the round too', async () => {
+    core([anna, dora]);
+    const announce = vi.fn();
+    const user = userEvent.setup();
+    render(TodayView, { announce });
+    await screen.findByRole('list', { name: 'Today' });
+    await user.click(sendAll(2));
+    const dialog = (await atWish('1 of 2 — Anna Berg')) as HTMLDialogElement;
+
+    fireEvent(dialog, new Event('cancel', { cancelable: true }));
+    dialog.close();
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(announce).toHaveBeenLastCalledWith("Today's wishes: 0 sent, 0 skipped, 2 not reached.");
+    expect(calls('send_message')).toEqual([]);
+    expect(sendAll(2)).toHaveFocus();
   });
 });

@@ -1,7 +1,18 @@
-// Ctrl+Shift+N (⌘⇧N on macOS) opens the Quick note; nothing else does. Ctrl/Cmd+Z undoes on the
-// daily list, except where text is typed.
+// Ctrl+Shift+N (⌘⇧N on macOS) opens the Quick note; nothing else does. Ctrl+K (⌘K on macOS)
+// opens the command palette. Ctrl/Cmd+Z undoes on the daily list, except where text is typed.
 import { describe, expect, it } from 'vitest';
-import { isMac, isQuickNoteShortcut, isTextEntry, isUndoShortcut, quickNoteShortcutLabel, undoKeyShortcuts } from './shortcuts';
+import {
+  alternateEnterLabel,
+  isMac,
+  isPaletteShortcut,
+  isQuickNoteShortcut,
+  isTextEntry,
+  isUndoShortcut,
+  paletteKeyShortcuts,
+  paletteShortcutLabel,
+  quickNoteShortcutLabel,
+  undoKeyShortcuts,
+} from './shortcuts';
 
 const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>>) => ({
   key: k,
@@ -23,6 +34,32 @@ describe('isQuickNoteShortcut', () => {
     expect(isQuickNoteShortcut(key('N', { shiftKey: true }))).toBe(false);
     expect(isQuickNoteShortcut(key('N', { ctrlKey: true, shiftKey: true, altKey: true }))).toBe(false);
     expect(isQuickNoteShortcut(key('M', { ctrlKey: true, shiftKey: true }))).toBe(false);
+  });
+});
+
+describe('isPaletteShortcut', () => {
+  it('accepts Ctrl+K on Windows and Linux, and ⌘K on macOS', () => {
+    expect(isPaletteShortcut(key('k', { ctrlKey: true }), false)).toBe(true);
+    expect(isPaletteShortcut(key('K', { ctrlKey: true }), false)).toBe(true);
+    expect(isPaletteShortcut(key('k', { metaKey: true }), true)).toBe(true);
+  });
+
+  it('leaves Ctrl+K to macOS text fields, and ignores Shift, Alt and other keys', () => {
+    expect(isPaletteShortcut(key('k', { ctrlKey: true }), true)).toBe(false);
+    expect(isPaletteShortcut(key('k', { metaKey: true }), false)).toBe(false);
+    expect(isPaletteShortcut(key('k', { ctrlKey: true, shiftKey: true }), false)).toBe(false);
+    expect(isPaletteShortcut(key('k', { ctrlKey: true, altKey: true }), false)).toBe(false);
+    expect(isPaletteShortcut(key('k', {}), false)).toBe(false);
+    expect(isPaletteShortcut(key('j', { ctrlKey: true }), false)).toBe(false);
+  });
+
+  it('reads as the platform writes it', () => {
+    expect(paletteShortcutLabel(false)).toBe('Ctrl+K');
+    expect(paletteShortcutLabel(true)).toBe('⌘K');
+    expect(paletteKeyShortcuts(false)).toBe('Control+K');
+    expect(paletteKeyShortcuts(true)).toBe('Meta+K');
+    expect(alternateEnterLabel(false)).toBe('Ctrl+Enter');
+    expect(alternateEnterLabel(true)).toBe('⌘↩');
   });
 });
 

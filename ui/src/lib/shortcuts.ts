@@ -21,6 +21,33 @@ export function quickNoteKeyShortcuts(mac: boolean): string {
   return mac ? 'Meta+Shift+N' : 'Control+Shift+N';
 }
 
+/**
+ * Ctrl+K, or ⌘K on macOS: open the command palette. Only the platform's own modifier counts,
+ * so Ctrl+K keeps deleting to the end of the line in a macOS text field.
+ */
+export function isPaletteShortcut(
+  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>,
+  mac: boolean,
+): boolean {
+  const modifier = mac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
+  return modifier && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'k';
+}
+
+/** How the command palette's shortcut reads on this platform. */
+export function paletteShortcutLabel(mac: boolean): string {
+  return mac ? '⌘K' : 'Ctrl+K';
+}
+
+/** The palette's shortcut for `aria-keyshortcuts`. */
+export function paletteKeyShortcuts(mac: boolean): string {
+  return mac ? 'Meta+K' : 'Control+K';
+}
+
+/** How "Ctrl+Enter" (⌘↩ on macOS), the palette's second action on a result, reads. */
+export function alternateEnterLabel(mac: boolean): string {
+  return mac ? '⌘↩' : 'Ctrl+Enter';
+}
+
 /** Ctrl+Z, or Cmd+Z on macOS: undo the last action on the daily list. */
 export function isUndoShortcut(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): boolean {
   return (event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'z';
