@@ -5,7 +5,7 @@
 //! - *fixed list*: everyone's dates, follow-ups and cadences fall outside the
 //!   7-day window except 50 customers'; the list is the same size at every store
 //!   size, so the time shows what the store's size costs (the ratio ≤ 2);
-//! - *demo data*: `seed_demo`, dates spread over the year as in life, so the list
+//! - *demo data*: `seed_demo` without orders, dates spread over the year as in life, so the list
 //!   grows with the store (about 1 in 50 customers has something due in a week).
 
 use std::sync::Arc;
@@ -206,7 +206,7 @@ fn main() {
         let clock = Arc::new(FixedClock::utc(now));
         let app = Regulars::open_with_clock(dir.path(), Box::new(clock)).unwrap();
         let started = Instant::now();
-        app.seed_demo(size, 1).unwrap();
+        app.seed_demo_with_orders(size, 1, 0).unwrap();
         let seeded = started.elapsed();
         let interactions = app.store().counts().interactions;
         let (items, p50, p95) = measure(&app, Horizon::Days(7), 100);

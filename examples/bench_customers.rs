@@ -87,7 +87,7 @@ fn main() {
         let started = Instant::now();
         {
             let app = Regulars::open(dir.path()).unwrap();
-            app.seed_demo(n, 42).unwrap();
+            app.seed_demo_with_orders(n, 42, 0).unwrap();
         }
         let seeded = started.elapsed();
         let started = Instant::now();

@@ -88,6 +88,15 @@ fn main() {
         Regulars::open_with_clock(dir.path(), Box::new(FixedClock::utc(now))).expect("reopen");
     let reopen = t.elapsed();
     let t = Instant::now();
+    let decoded: usize = app
+        .store()
+        .all_orders()
+        .expect("read")
+        .iter()
+        .map(|o| o.lines.len())
+        .sum();
+    let read_all = t.elapsed();
+    let t = Instant::now();
     let first = app.insights(None).expect("insights");
     let cold = t.elapsed();
     let (warm50, warm95) = timed(20, || app.insights(None).expect("insights"));
@@ -126,6 +135,10 @@ fn main() {
         seeded.as_secs_f64(),
         disk / 1_000_000,
         ms(reopen)
+    );
+    println!(
+        "read + decode every order ({decoded} lines): {}",
+        ms(read_all)
     );
     println!(
         "insights, first after opening (read + decode + analyse): {}",

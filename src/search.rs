@@ -277,6 +277,11 @@ impl CustomerIndex {
             .collect()
     }
 
+    /// Every customer's summary, in list (name) order.
+    pub fn summaries(&self) -> impl Iterator<Item = &CustomerSummary> {
+        self.entries.iter().map(|e| &e.summary)
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }

@@ -52,6 +52,11 @@ impl Backend {
         })?;
         let app = Arc::new(Regulars::open(dir).map_err(|e| e.report())?);
         *open = Some(Arc::clone(&app));
+        // Read the order history in the background, so Insights opens at once.
+        let warm = Arc::clone(&app);
+        std::thread::spawn(move || {
+            let _ = warm.prepare_insights();
+        });
         Ok(app)
     }
 

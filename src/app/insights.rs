@@ -62,23 +62,27 @@ impl Regulars {
         let as_of = as_of.unwrap_or_else(|| self.clock.today());
         let currency = self.store.settings()?.business.currency();
         self.ensure_order_book(currency)?;
+        // From the list's in-memory summaries: no customer record is decoded.
         let customers: Vec<CustomerFacts> = self
-            .store
-            .customers()?
-            .into_iter()
-            .map(|c| CustomerFacts {
-                id: c.id,
-                city: c.addresses.iter().find_map(|a| a.city.clone()),
-                country: c.addresses.iter().find_map(|a| a.country.clone()),
-                tags: c.tags,
-                source: c.source,
-                channel: c.channel.and_then(|ch| {
-                    serde_json::to_value(ch)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_owned))
-                }),
-                since: c.created_at.date_naive(),
-                name: c.name,
+            .index
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .summaries()
+            .filter_map(|c| {
+                Some(CustomerFacts {
+                    id: c.id.parse().ok()?,
+                    name: c.name.clone(),
+                    city: c.city.clone(),
+                    country: c.country.clone(),
+                    tags: c.tags.clone(),
+                    source: c.source.clone(),
+                    channel: c.channel.and_then(|ch| {
+                        serde_json::to_value(ch)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_owned))
+                    }),
+                    since: c.created_at.date_naive(),
+                })
             })
             .collect();
         let book = self.orders.read().unwrap_or_else(PoisonError::into_inner);
@@ -97,25 +101,28 @@ impl Regulars {
         Ok(insights::for_customer(&all, c.id))
     }
 
+    /// Reads every order into memory now, so the first Insights the owner opens
+    /// is as quick as the later ones (the desktop app calls this once it is open).
+    pub fn prepare_insights(&self) -> Result<()> {
+        let currency = self.store.settings()?.business.currency();
+        self.ensure_order_book(currency)
+    }
+
     /// Builds the in-memory order lines from the store unless they are there
-    /// (and in the business currency).
+    /// (and in the business currency). The lock is held while reading, so an
+    /// order written meanwhile is applied after, on top (applying is idempotent).
     fn ensure_order_book(&self, currency: Currency) -> Result<()> {
-        if self
-            .orders
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)
-            .as_ref()
-            .is_some_and(|b| b.currency == currency)
-        {
+        let mut book = self.orders.write().unwrap_or_else(PoisonError::into_inner);
+        if book.as_ref().is_some_and(|b| b.currency == currency) {
             return Ok(());
         }
         let products = self.store.products()?;
         let category = categories(&products);
         let mut lines = Vec::new();
-        self.store
-            .for_each_order(|o| lines_of(&o, currency, &category, &mut lines))?;
-        *self.orders.write().unwrap_or_else(PoisonError::into_inner) =
-            Some(OrderBook { currency, lines });
+        for o in self.store.all_orders()? {
+            lines_of(&o, currency, &category, &mut lines);
+        }
+        *book = Some(OrderBook { currency, lines });
         Ok(())
     }
 

@@ -24,6 +24,9 @@ mod segments;
 pub use messages::SentMessage;
 pub use reminders::UndoneReminder;
 
+/// How many years of orders sample data brings.
+pub const DEMO_ORDER_YEARS: u32 = 3;
+
 /// The name under which the quick-note composer keeps its unsent text.
 const QUICK_NOTE_DRAFT: &str = "quick-note";
 
@@ -126,13 +129,24 @@ impl Regulars {
     }
 
     /// Adds `count` realistic sample customers (tagged `demo`) with notes and
-    /// three years of orders; the same seed gives the same people. Written in
-    /// chunks, each one transaction for customers and notes and one for orders.
+    /// three years of orders; the same seed gives the same people.
     pub fn seed_demo(&self, count: usize, seed: u64) -> Result<usize> {
+        self.seed_demo_with_orders(count, seed, DEMO_ORDER_YEARS)
+    }
+
+    /// [`Self::seed_demo`] with `order_years` of order history (0: none, as the
+    /// customer and agenda benchmarks use). Written in chunks, each one
+    /// transaction for customers and notes and one for their orders.
+    pub fn seed_demo_with_orders(
+        &self,
+        count: usize,
+        seed: u64,
+        order_years: u32,
+    ) -> Result<usize> {
         let _w = self.write_lock();
         let now = self.clock.now();
         let generated = crate::demo::generate(count, seed, now);
-        if !generated.is_empty() {
+        if !generated.is_empty() && order_years > 0 {
             self.store
                 .save_orders(&[], &crate::demo::products(now), &[])?;
         }

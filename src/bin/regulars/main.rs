@@ -51,6 +51,9 @@ enum Command {
         /// The same seed gives the same people.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Years of order history to generate (0: customers and notes only).
+        #[arg(long, default_value_t = regulars::app::DEMO_ORDER_YEARS)]
+        years_of_orders: u32,
     },
     /// A customer's timeline, newest first.
     Timeline {
@@ -446,8 +449,14 @@ fn run(cli: Cli) -> Result<(), Stop> {
             let interaction = app.log_interaction(&id, &draft).map_err(fail)?;
             emit(&interaction.id.to_string())?;
         }
-        Command::SeedDemo { customers, seed } => {
-            let added = app.seed_demo(customers, seed).map_err(fail)?;
+        Command::SeedDemo {
+            customers,
+            seed,
+            years_of_orders,
+        } => {
+            let added = app
+                .seed_demo_with_orders(customers, seed, years_of_orders)
+                .map_err(fail)?;
             emit(&added.to_string())?;
         }
         Command::Timeline { id, json } => {
