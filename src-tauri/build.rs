@@ -49,6 +49,14 @@ fn main() {
             "import_orders",
             "insights",
             "customer_insight",
+            "add_feedback",
+            "list_feedback",
+            "open_complaint",
+            "acknowledge_complaint",
+            "resolve_complaint",
+            "close_complaint",
+            "list_complaints",
+            "complaints_overview",
         ]),
     ))
     .expect("tauri-build failed");

@@ -25,6 +25,8 @@ pub enum Error {
     OrderNotFound(String),
     #[error("no product with id {0}")]
     ProductNotFound(String),
+    #[error("no complaint with key {0}")]
+    ComplaintNotFound(String),
     #[error("no reminder {0}: the customer no longer has that date or follow-up")]
     ReminderNotFound(String),
     #[error("the last action on {0} can no longer be undone: that customer changed since")]
@@ -62,7 +64,8 @@ impl Error {
             | Error::SegmentNotFound(_)
             | Error::TemplateNotFound(_)
             | Error::OrderNotFound(_)
-            | Error::ProductNotFound(_) => "not-found",
+            | Error::ProductNotFound(_)
+            | Error::ComplaintNotFound(_) => "not-found",
             Error::UndoOutdated(_) => "conflict",
             Error::NoDataDir => "io",
             Error::Store(s) => match s {

@@ -7,6 +7,7 @@
 //! - [`notices`]: desktop notifications and the scheduler that decides when to raise them.
 //! - [`settings`]: the owner's reminder and notification preferences.
 //! - [`app`]: the façade ([`Regulars`]) through which the CLI and the shell reach every use case.
+//! - [`complaints`]: the complaints policy as rules (deadlines) and the complaints overview.
 //! - [`clock`]: "now" and the owner's time zone, as a parameter (fixed in tests).
 //! - [`demo`]: reproducible sample customers and notes, for trying the app and benchmarks.
 //! - [`import`]: bringing records in from files (orders from CSV), with a report per line.
@@ -20,6 +21,7 @@
 pub mod agenda;
 pub mod app;
 pub mod clock;
+pub mod complaints;
 pub mod demo;
 pub mod error;
 pub mod import;

@@ -63,6 +63,8 @@ pub fn phrase(item: &AgendaItem) -> String {
         ItemKind::KeepInTouch => format!("get in touch with {name}"),
         ItemKind::OrderDrop => format!("{name} is ordering less than usual"),
         ItemKind::Season => format!("{name}: {}", item.label.to_lowercase()),
+        ItemKind::ComplaintDue => format!("{name}’s complaint is due"),
+        ItemKind::AskFeedback => format!("ask {name} for feedback"),
     }
 }
 

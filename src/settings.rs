@@ -35,6 +35,8 @@ pub struct ReminderSettings {
     /// Days a missed birthday or anniversary stays on the list as overdue, so a
     /// late greeting is still possible. Follow-ups stay until done or dismissed.
     pub missed_days: u32,
+    /// Days before a complaint's deadline (acknowledge, resolve) it is shown.
+    pub complaint_notice_days: u32,
 }
 
 impl Default for ReminderSettings {
@@ -46,6 +48,7 @@ impl Default for ReminderSettings {
             follow_up_notice_days: 0,
             keep_in_touch_notice_days: 0,
             missed_days: 3,
+            complaint_notice_days: 1,
         }
     }
 }
@@ -134,6 +137,64 @@ impl BusinessSettings {
     }
 }
 
+/// The complaints policy: how soon a complaint is acknowledged and resolved,
+/// counted in days from the day the customer complained, and the words the
+/// owner shows customers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct ComplaintPolicy {
+    pub acknowledge_days: u32,
+    pub resolve_days: u32,
+    /// The written policy, to show or send to customers.
+    pub text: String,
+}
+
+pub const DEFAULT_POLICY_TEXT: &str = "If something was not right, please tell us. \
+We will acknowledge your complaint within {acknowledge} days and aim to resolve it within \
+{resolve} days of hearing from you. We keep a record of every complaint, what we did about it \
+and what we learned, so that it does not happen again.";
+
+impl ComplaintPolicy {
+    /// The written policy with the day counts filled in.
+    pub fn text_for_customers(&self) -> String {
+        self.text
+            .replace("{acknowledge}", &self.acknowledge_days.to_string())
+            .replace("{resolve}", &self.resolve_days.to_string())
+    }
+}
+
+impl Default for ComplaintPolicy {
+    fn default() -> Self {
+        Self {
+            acknowledge_days: 2,
+            resolve_days: 7,
+            text: DEFAULT_POLICY_TEXT.to_owned(),
+        }
+    }
+}
+
+/// Asking for feedback: an optional follow-up some days after an order or a meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct FeedbackSettings {
+    /// Days after an order or meeting to ask how it went; `None`: never (the default).
+    pub ask_after_days: Option<u32>,
+    pub after_orders: bool,
+    pub after_meetings: bool,
+}
+
+impl Default for FeedbackSettings {
+    fn default() -> Self {
+        Self {
+            ask_after_days: None,
+            after_orders: true,
+            after_meetings: true,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
 #[ts(export)]
@@ -141,12 +202,16 @@ pub struct Settings {
     pub reminders: ReminderSettings,
     pub notifications: NotificationSettings,
     pub business: BusinessSettings,
+    pub complaints: ComplaintPolicy,
+    pub feedback: FeedbackSettings,
     /// Start Regulars (in the tray) when the owner logs in. Opt-in.
     pub start_at_login: bool,
 }
 
 /// The longest advance notice or overdue grace accepted, in days.
 pub const MAX_NOTICE_DAYS: u32 = 60;
+/// The longest complaint deadline or feedback delay accepted, in days.
+pub const MAX_POLICY_DAYS: u32 = 365;
 
 impl Settings {
     /// Refuses values that would make the list useless, naming the field.
@@ -164,11 +229,47 @@ impl Settings {
                 r.keep_in_touch_notice_days,
             ),
             ("reminders.missed_days", r.missed_days),
+            ("reminders.complaint_notice_days", r.complaint_notice_days),
         ] {
             if value > MAX_NOTICE_DAYS {
                 return Err(ValidationError::new(
                     field,
                     format!("{value} days is more than the {MAX_NOTICE_DAYS} allowed"),
+                ));
+            }
+        }
+        let p = &self.complaints;
+        for (field, value) in [
+            ("complaints.acknowledge_days", p.acknowledge_days),
+            ("complaints.resolve_days", p.resolve_days),
+        ] {
+            if !(1..=MAX_POLICY_DAYS).contains(&value) {
+                return Err(ValidationError::new(
+                    field,
+                    format!("{value} days: use 1 to {MAX_POLICY_DAYS}"),
+                ));
+            }
+        }
+        if p.resolve_days < p.acknowledge_days {
+            return Err(ValidationError::new(
+                "complaints.resolve_days",
+                format!(
+                    "resolving within {} days cannot come before acknowledging within {}",
+                    p.resolve_days, p.acknowledge_days
+                ),
+            ));
+        }
+        if p.text.chars().count() > 10_000 {
+            return Err(ValidationError::new(
+                "complaints.text",
+                "is longer than 10000 characters",
+            ));
+        }
+        if let Some(days) = self.feedback.ask_after_days {
+            if !(1..=MAX_POLICY_DAYS).contains(&days) {
+                return Err(ValidationError::new(
+                    "feedback.ask_after_days",
+                    format!("{days} days: use 1 to {MAX_POLICY_DAYS}, or turn asking off"),
                 ));
             }
         }
@@ -241,6 +342,25 @@ mod tests {
             s.validate().unwrap_err().field,
             "reminders.missed_days".to_string()
         );
+    }
+
+    #[test]
+    fn the_complaints_policy_defaults_to_two_and_seven_days_and_must_be_in_order() {
+        let mut s = Settings::default();
+        assert_eq!(
+            (s.complaints.acknowledge_days, s.complaints.resolve_days),
+            (2, 7)
+        );
+        assert!(s.complaints.text_for_customers().contains("within 2 days"));
+        assert_eq!(
+            s.feedback.ask_after_days, None,
+            "asking for feedback is off by default"
+        );
+        s.complaints.resolve_days = 1;
+        assert_eq!(s.validate().unwrap_err().field, "complaints.resolve_days");
+        s.complaints.resolve_days = 7;
+        s.feedback.ask_after_days = Some(0);
+        assert_eq!(s.validate().unwrap_err().field, "feedback.ask_after_days");
     }
 
     #[test]

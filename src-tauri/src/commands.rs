@@ -3,13 +3,14 @@
 
 use regulars::agenda::{Agenda, Horizon};
 use regulars::app::{SentMessage, UndoneReminder};
+use regulars::complaints::{ComplaintView, ComplaintsOverview};
 use regulars::import::ImportReport;
 use regulars::insights::{CustomerInsight, Insights};
 use regulars::listing::{CustomerPage, CustomerQuery};
 use regulars::messages::{MessageLinks, Occasion, RenderedMessage, TemplateDraft, TemplateInfo};
 use regulars::model::{
-    Customer, CustomerDraft, InteractionDraft, OrderDraft, OrderView, Product, ProductDraft,
-    TimelineEntry,
+    Complaint, ComplaintDraft, Customer, CustomerDraft, Feedback, FeedbackDraft, InteractionDraft,
+    OrderDraft, OrderView, Product, ProductDraft, TimelineEntry,
 };
 use regulars::search::CustomerMatch;
 use regulars::segments::{BulkChange, BulkOutcome, Segment, SegmentDraft};
@@ -475,4 +476,85 @@ pub fn customer_insight(
         .get()?
         .customer_insight(&customer_id, None)
         .map_err(|e| e.report())
+}
+
+#[tauri::command(async)]
+pub fn add_feedback(
+    backend: State<'_, Backend>,
+    customer_id: String,
+    draft: FeedbackDraft,
+) -> Answer<Feedback> {
+    backend
+        .get()?
+        .add_feedback(&customer_id, &draft)
+        .map_err(|e| e.report())
+}
+
+/// A customer's feedback, newest first.
+#[tauri::command(async)]
+pub fn list_feedback(backend: State<'_, Backend>, customer_id: String) -> Answer<Vec<Feedback>> {
+    backend
+        .get()?
+        .feedback_of(&customer_id)
+        .map_err(|e| e.report())
+}
+
+#[tauri::command(async)]
+pub fn open_complaint(
+    backend: State<'_, Backend>,
+    scheduler: Nudge<'_>,
+    customer_id: String,
+    draft: ComplaintDraft,
+) -> Answer<Complaint> {
+    let answer = backend.get()?.open_complaint(&customer_id, &draft);
+    nudged(&scheduler, answer.map_err(|e| e.report()))
+}
+
+#[tauri::command(async)]
+pub fn acknowledge_complaint(
+    backend: State<'_, Backend>,
+    scheduler: Nudge<'_>,
+    id: String,
+) -> Answer<Complaint> {
+    let answer = backend.get()?.acknowledge_complaint(&id);
+    nudged(&scheduler, answer.map_err(|e| e.report()))
+}
+
+#[tauri::command(async)]
+pub fn resolve_complaint(
+    backend: State<'_, Backend>,
+    scheduler: Nudge<'_>,
+    id: String,
+    resolution: String,
+) -> Answer<Complaint> {
+    let answer = backend.get()?.resolve_complaint(&id, &resolution);
+    nudged(&scheduler, answer.map_err(|e| e.report()))
+}
+
+#[tauri::command(async)]
+pub fn close_complaint(
+    backend: State<'_, Backend>,
+    scheduler: Nudge<'_>,
+    id: String,
+) -> Answer<Complaint> {
+    let answer = backend.get()?.close_complaint(&id);
+    nudged(&scheduler, answer.map_err(|e| e.report()))
+}
+
+/// A customer's complaints against the policy, newest first.
+#[tauri::command(async)]
+pub fn list_complaints(
+    backend: State<'_, Backend>,
+    customer_id: String,
+) -> Answer<Vec<ComplaintView>> {
+    backend
+        .get()?
+        .complaints_of(&customer_id)
+        .map_err(|e| e.report())
+}
+
+/// The complaints view: pending ones by age, resolution times, repeat complainers.
+#[tauri::command(async)]
+pub fn complaints_overview(backend: State<'_, Backend>) -> Answer<ComplaintsOverview> {
+    backend.get()?.complaints_overview().map_err(|e| e.report())
 }

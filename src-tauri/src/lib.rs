@@ -109,7 +109,15 @@ pub fn run() {
             commands::update_product,
             commands::import_orders,
             commands::insights,
-            commands::customer_insight
+            commands::customer_insight,
+            commands::add_feedback,
+            commands::list_feedback,
+            commands::open_complaint,
+            commands::acknowledge_complaint,
+            commands::resolve_complaint,
+            commands::close_complaint,
+            commands::list_complaints,
+            commands::complaints_overview
         ])
         .build(tauri::generate_context!())
         .expect("the Regulars window could not start")

@@ -7,7 +7,9 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 
-use crate::model::{CustomerId, InteractionId};
+use super::feedback_asks::AskSource;
+use crate::complaints::Stage;
+use crate::model::{ComplaintId, CustomerId, InteractionId};
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ReminderKey {
@@ -40,6 +42,17 @@ pub enum ReminderKey {
         year: i32,
         month: u32,
     },
+    /// `complaint/<customer>/<complaint>/<acknowledge|resolve>`: one deadline.
+    Complaint {
+        customer: CustomerId,
+        complaint: ComplaintId,
+        stage: Stage,
+    },
+    /// `ask-feedback/<customer>/<order|meeting>/<id>`.
+    AskFeedback {
+        customer: CustomerId,
+        source: AskSource,
+    },
 }
 
 impl ReminderKey {
@@ -50,7 +63,9 @@ impl ReminderKey {
             | Self::FollowUp { customer, .. }
             | Self::KeepInTouch { customer, .. }
             | Self::OrderDrop { customer, .. }
-            | Self::Season { customer, .. } => *customer,
+            | Self::Season { customer, .. }
+            | Self::Complaint { customer, .. }
+            | Self::AskFeedback { customer, .. } => *customer,
         }
     }
 }
@@ -99,6 +114,15 @@ impl fmt::Display for ReminderKey {
                 year,
                 month,
             } => write!(f, "season/{customer}/{year:04}-{month:02}"),
+            Self::Complaint {
+                customer,
+                complaint,
+                stage,
+            } => write!(f, "complaint/{customer}/{complaint}/{}", stage.as_str()),
+            Self::AskFeedback { customer, source } => match source {
+                AskSource::Order(o) => write!(f, "ask-feedback/{customer}/order/{o}"),
+                AskSource::Meeting(i) => write!(f, "ask-feedback/{customer}/meeting/{i}"),
+            },
         }
     }
 }
@@ -141,6 +165,19 @@ impl FromStr for ReminderKey {
             ["order-drop", c, d] => Ok(Self::OrderDrop {
                 customer: customer(c)?,
                 last_order: NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| bad())?,
+            }),
+            ["complaint", c, id, stage] => Ok(Self::Complaint {
+                customer: customer(c)?,
+                complaint: id.parse().map_err(|_| bad())?,
+                stage: Stage::parse(stage).ok_or_else(bad)?,
+            }),
+            ["ask-feedback", c, "order", id] => Ok(Self::AskFeedback {
+                customer: customer(c)?,
+                source: AskSource::Order(id.parse().map_err(|_| bad())?),
+            }),
+            ["ask-feedback", c, "meeting", id] => Ok(Self::AskFeedback {
+                customer: customer(c)?,
+                source: AskSource::Meeting(id.parse().map_err(|_| bad())?),
             }),
             ["season", c, ym] => {
                 let (y, m) = ym.split_once('-').ok_or_else(bad)?;
@@ -193,6 +230,19 @@ mod tests {
                 customer: c,
                 year: 2026,
                 month: 11,
+            },
+            ReminderKey::Complaint {
+                customer: c,
+                complaint: crate::model::ComplaintId::new_v7(),
+                stage: Stage::Resolve,
+            },
+            ReminderKey::AskFeedback {
+                customer: c,
+                source: AskSource::Order(crate::model::OrderId::new_v7()),
+            },
+            ReminderKey::AskFeedback {
+                customer: c,
+                source: AskSource::Meeting(InteractionId::new_v7()),
             },
         ] {
             assert_eq!(key.to_string().parse::<ReminderKey>().unwrap(), key);

@@ -8,6 +8,8 @@
 //! deadlines) adds a module and an [`ItemKind`]; [`assemble`] applies the owner's
 //! actions and sorts.
 
+pub mod complaints;
+pub mod feedback_asks;
 pub mod follow_ups;
 pub mod keep_in_touch;
 mod key;
@@ -37,16 +39,22 @@ pub enum ItemKind {
     OrderDrop,
     /// Two weeks before a customer's seasonal habit ("orders every November").
     Season,
+    /// A complaint's deadline under the policy (acknowledge, resolve).
+    ComplaintDue,
+    /// Some days after an order or meeting: ask how it went.
+    AskFeedback,
 }
 
 impl ItemKind {
-    pub const ALL: [ItemKind; 6] = [
+    pub const ALL: [ItemKind; 8] = [
         ItemKind::Birthday,
         ItemKind::Anniversary,
         ItemKind::FollowUp,
         ItemKind::KeepInTouch,
         ItemKind::OrderDrop,
         ItemKind::Season,
+        ItemKind::ComplaintDue,
+        ItemKind::AskFeedback,
     ];
 }
 
@@ -92,7 +100,8 @@ impl Window<'_> {
                 ItemKind::FollowUp => s.follow_up_notice_days,
                 ItemKind::KeepInTouch => s.keep_in_touch_notice_days,
                 // A drop is news once it happens; a season reminder is already two weeks early.
-                ItemKind::OrderDrop | ItemKind::Season => 0,
+                ItemKind::OrderDrop | ItemKind::Season | ItemKind::AskFeedback => 0,
+                ItemKind::ComplaintDue => s.complaint_notice_days,
             },
         };
         self.today + Duration::days(days.into())
@@ -206,13 +215,16 @@ pub fn assemble(
             if date > window.last_day(o.kind) {
                 return None;
             }
-            let yearly = matches!(
+            let fades = matches!(
                 o.kind,
-                ItemKind::Birthday | ItemKind::Anniversary | ItemKind::Season
+                ItemKind::Birthday
+                    | ItemKind::Anniversary
+                    | ItemKind::Season
+                    | ItemKind::AskFeedback
             );
-            // A missed yearly date fades after a few days; a follow-up or a lapsed
-            // cadence stays until the owner acts on it.
-            if yearly && date < window.missed_since() {
+            // A missed yearly date (or ask for feedback) fades after a few days; a
+            // follow-up, a lapsed cadence or a complaint stays until the owner acts.
+            if fades && date < window.missed_since() {
                 return None;
             }
             let customer_name = name_of(o.customer_id)?;

@@ -85,9 +85,12 @@ impl Regulars {
                 })
             })
             .collect();
+        let feedback = self.store.all_feedback()?;
         let book = self.orders.read().unwrap_or_else(PoisonError::into_inner);
         let lines = book.as_ref().map_or(&[][..], |b| b.lines.as_slice());
-        Ok(insights::analyse(as_of, &customers, lines, currency.code()))
+        let mut found = insights::analyse(as_of, &customers, lines, currency.code());
+        found.feedback = insights::summarize_feedback(&feedback, &customers, as_of);
+        Ok(found)
     }
 
     /// What insights say of one customer: segment, rhythm, lifetime value, suggestions.

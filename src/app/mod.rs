@@ -15,6 +15,7 @@ use crate::model::{
 use crate::search::{CustomerIndex, CustomerMatch};
 use crate::store::Store;
 
+mod feedback;
 mod insights;
 mod messages;
 mod orders;
@@ -23,6 +24,24 @@ mod segments;
 
 pub use messages::SentMessage;
 pub use reminders::UndoneReminder;
+
+/// Feedback in one line: "★★★★☆ 4/5 · would recommend 9/10 — Lovely bread".
+fn feedback_text(f: &crate::model::Feedback) -> String {
+    let mut parts = Vec::new();
+    if let Some(r) = f.rating {
+        let stars: String = (1..=5).map(|i| if i <= r { '★' } else { '☆' }).collect();
+        parts.push(format!("{stars} {r}/5"));
+    }
+    if let Some(n) = f.nps {
+        parts.push(format!("would recommend {n}/10"));
+    }
+    let scores = parts.join(" · ");
+    match (&f.text, scores.is_empty()) {
+        (Some(t), true) => format!("Feedback: {t}"),
+        (Some(t), false) => format!("Feedback {scores} — {t}"),
+        (None, _) => format!("Feedback {scores}"),
+    }
+}
 
 /// How many years of orders sample data brings.
 pub const DEMO_ORDER_YEARS: u32 = 3;
@@ -304,11 +323,46 @@ impl Regulars {
                 follow_up: i.follow_up,
             })
             .collect();
+        for f in self.store.feedback_of(&c.id)? {
+            entries.push(TimelineEntry {
+                id: f.id.to_string(),
+                kind: "feedback".into(),
+                at: self.day_moment(f.date, f.created_at),
+                text: feedback_text(&f),
+                follow_up: None,
+            });
+        }
+        for x in self.store.complaints_of(&c.id)? {
+            let steps = [
+                (Some(x.opened_at), "opened", Some(&x.summary)),
+                (x.acknowledged_at, "acknowledged", None),
+                (x.resolved_at, "resolved", x.resolution.as_ref()),
+                (x.closed_at, "closed", None),
+            ];
+            for (at, step, words) in steps {
+                let Some(at) = at else { continue };
+                let at = if step == "opened" {
+                    self.day_moment(x.opened_on, at)
+                } else {
+                    at.with_timezone(&self.clock.offset_at(at))
+                };
+                entries.push(TimelineEntry {
+                    id: format!("{}/{step}", x.id),
+                    kind: "complaint".into(),
+                    at,
+                    text: match words {
+                        Some(w) => format!("Complaint {step}: {w}"),
+                        None => format!("Complaint {step}: {}", x.summary),
+                    },
+                    follow_up: None,
+                });
+            }
+        }
         for o in self.store.orders_of(&c.id)? {
             entries.push(TimelineEntry {
                 id: o.id.to_string(),
                 kind: "order".into(),
-                at: self.order_moment(&o),
+                at: self.day_moment(o.date, o.created_at),
                 text: format!("{} — {}", o.summary(), o.total()),
                 follow_up: None,
             });

@@ -2,7 +2,7 @@
 //! contact, so it moves the keep-in-touch clock), list a customer's orders and
 //! keep the products that new order lines add.
 
-use chrono::{DateTime, FixedOffset, NaiveTime, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc};
 
 use std::collections::HashMap;
 
@@ -162,22 +162,28 @@ impl Regulars {
         Ok(order.into())
     }
 
-    /// When an order was placed: when it was logged if that was on its day,
-    /// else noon of its day (orders carry a date, not a time).
-    fn placed_at(&self, o: &Order) -> DateTime<Utc> {
-        let logged_local = o
-            .created_at
-            .with_timezone(&self.clock.offset_at(o.created_at));
-        if logged_local.date_naive() == o.date {
-            o.created_at
+    /// When something dated by day happened: when it was logged if that was
+    /// on its day, else noon of its day (orders and feedback carry a date, not a time).
+    fn on_day(&self, day: NaiveDate, logged: DateTime<Utc>) -> DateTime<Utc> {
+        let logged_local = logged.with_timezone(&self.clock.offset_at(logged));
+        if logged_local.date_naive() == day {
+            logged
         } else {
-            self.clock.local_moment(o.date.and_time(NOON))
+            self.clock.local_moment(day.and_time(NOON))
         }
     }
 
-    /// The timeline's time of an order, in the owner's zone.
-    pub(super) fn order_moment(&self, o: &Order) -> DateTime<FixedOffset> {
-        let at = self.placed_at(o);
+    fn placed_at(&self, o: &Order) -> DateTime<Utc> {
+        self.on_day(o.date, o.created_at)
+    }
+
+    /// The timeline's time of something dated `day` and logged at `logged`, in the owner's zone.
+    pub(super) fn day_moment(
+        &self,
+        day: NaiveDate,
+        logged: DateTime<Utc>,
+    ) -> DateTime<FixedOffset> {
+        let at = self.on_day(day, logged);
         at.with_timezone(&self.clock.offset_at(at))
     }
 

@@ -7,9 +7,10 @@ use std::sync::PoisonError;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::Regulars;
+use crate::agenda::feedback_asks::{self, AskSource};
 use crate::agenda::{
-    self, follow_ups, keep_in_touch, order_drops, seasons, yearly, Action, Agenda, Horizon,
-    ItemKind, Occurrence, ReminderKey, Window,
+    self, complaints, follow_ups, keep_in_touch, order_drops, seasons, yearly, Action, Agenda,
+    Horizon, ItemKind, Occurrence, ReminderKey, Window,
 };
 use crate::error::{Error, Result};
 use crate::model::{Customer, Interaction, ValidationError};
@@ -92,6 +93,28 @@ impl Regulars {
             .order_drops_until(window.last_day(ItemKind::OrderDrop))?
         {
             found.push(order_drops::occurrence(&entry, window.today));
+        }
+        for c in self.store.pending_complaints()? {
+            found.extend(complaints::occurrence(&c, &settings.complaints));
+        }
+        if let Some(days) = settings.feedback.ask_after_days {
+            let f = &settings.feedback;
+            // A missed ask fades like a missed birthday: turning asking on must
+            // not fill the list with every order of the past year.
+            let back = Duration::days(i64::from(days));
+            let from = window.missed_since() - back;
+            for entry in self
+                .store
+                .asks_between(from, window.last_day(ItemKind::AskFeedback) - back)?
+            {
+                let wanted = match entry.source {
+                    AskSource::Order(_) => f.after_orders,
+                    AskSource::Meeting(_) => f.after_meetings,
+                };
+                if wanted {
+                    found.push(feedback_asks::occurrence(&entry, days));
+                }
+            }
         }
         for (day, (month, d)) in seasons::days_to_read(&window) {
             for entry in self.store.seasons_on(month, d)? {
@@ -207,6 +230,28 @@ impl Regulars {
             }
             ReminderKey::Season { year, month, .. } => {
                 self.season_of(&key, *year, *month)?.ok_or_else(missing)?;
+            }
+            ReminderKey::Complaint {
+                complaint, stage, ..
+            } => {
+                let policy = self.store.settings()?.complaints;
+                self.store
+                    .complaint(&customer.id, complaint)?
+                    .and_then(|c| crate::complaints::next_deadline(&c, &policy))
+                    .filter(|(s, _)| s == stage)
+                    .ok_or_else(missing)?;
+            }
+            ReminderKey::AskFeedback { source, .. } => {
+                let exists = match source {
+                    AskSource::Order(id) => self
+                        .store
+                        .order(id)?
+                        .is_some_and(|o| o.customer_id == customer.id),
+                    AskSource::Meeting(id) => self.store.interaction(&customer.id, id)?.is_some(),
+                };
+                if !exists {
+                    return Err(missing());
+                }
             }
             ReminderKey::KeepInTouch { .. } => {
                 if customer.cadence_days.is_none() {

@@ -22,6 +22,7 @@
 
 mod breakdowns;
 mod cross_sell;
+pub mod feedback;
 mod habits;
 mod history;
 mod rfm;
@@ -41,6 +42,7 @@ pub use breakdowns::{BreakdownRow, Breakdowns, LifetimeValue, MonthCustomers, TO
 pub use cross_sell::{
     CrossSellRule, Suggestion, MAX_PAIRS, MAX_RULE_PRODUCTS, SUGGESTIONS_PER_CUSTOMER,
 };
+pub use feedback::{summarize as summarize_feedback, FeedbackSummary};
 pub use habits::{seasonal_habits, CustomerHabit, SeasonalHabit};
 pub use rfm::{segment_of, RfmScore, RfmSegment};
 pub use rhythm::{
@@ -83,16 +85,6 @@ pub struct CustomerFacts {
     pub since: NaiveDate,
 }
 
-/// Feedback over the period: filled by the façade from the feedback records
-/// ([`analyse`] leaves the default: nothing counted).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct FeedbackSummary {
-    pub count: u32,
-    pub average_rating: Option<f64>,
-    pub nps: Option<f64>,
-}
-
 /// Everything [`analyse`] finds. The first keys are the CLI's JSON contract
 /// (`regulars insights --json`): `as_of`, `order_drops`, `cross_sell`, `seasonality`,
 /// `rfm`, `feedback`. Per-customer tables sort by the customer's name, then id.
@@ -109,6 +101,7 @@ pub struct Insights {
     pub seasonality: Vec<ProductSeason>,
     /// One row per customer with an order up to `as_of`.
     pub rfm: Vec<RfmScore>,
+    /// Filled by the façade from the feedback records ([`analyse`] counts none).
     pub feedback: FeedbackSummary,
     /// The currency every amount is in, as given.
     pub currency: String,

@@ -1,50 +1,48 @@
 //! What customers buy: the catalogue of products and services, and orders with
 //! their lines. Totals are computed from the lines, never stored apart from them.
 
-use std::fmt;
-use std::str::FromStr;
-
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
-use uuid::Uuid;
 
 use super::{Currency, CustomerId, Money};
 
+/// A UUID v7 identity newtype: time-ordered, shown and parsed as the UUID text.
 macro_rules! uuid_id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ::serde::Serialize, ::serde::Deserialize, ::ts_rs::TS)]
         #[serde(transparent)]
         #[ts(export, type = "string")]
-        pub struct $name(Uuid);
+        pub struct $name(::uuid::Uuid);
 
         impl $name {
             pub fn new_v7() -> Self {
-                Self(Uuid::now_v7())
+                Self(::uuid::Uuid::now_v7())
             }
             pub fn as_bytes(&self) -> &[u8; 16] {
                 self.0.as_bytes()
             }
             pub fn from_bytes(bytes: [u8; 16]) -> Self {
-                Self(Uuid::from_bytes(bytes))
+                Self(::uuid::Uuid::from_bytes(bytes))
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 self.0.fmt(f)
             }
         }
 
-        impl FromStr for $name {
-            type Err = uuid::Error;
+        impl ::std::str::FromStr for $name {
+            type Err = ::uuid::Error;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
-                Uuid::parse_str(s.trim()).map(Self)
+                ::uuid::Uuid::parse_str(s.trim()).map(Self)
             }
         }
     };
 }
+pub(crate) use uuid_id;
 
 uuid_id!(
     /// A product's or service's identity (UUID v7).

@@ -8,9 +8,10 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{
-    Address, Currency, CustomField, Customer, CustomerDraft, CustomerId, FollowUp, ImportantDate,
-    Interaction, InteractionDraft, InteractionId, Money, Order, OrderDraft, OrderId, OrderLine,
-    OrderLineDraft, PartialDate, Product, ProductDraft, ProductId, MAX_MINOR,
+    Address, Complaint, ComplaintDraft, ComplaintId, ComplaintStatus, Currency, CustomField,
+    Customer, CustomerDraft, CustomerId, Feedback, FeedbackDraft, FeedbackId, FollowUp,
+    ImportantDate, Interaction, InteractionDraft, InteractionId, Money, Order, OrderDraft, OrderId,
+    OrderLine, OrderLineDraft, PartialDate, Product, ProductDraft, ProductId, MAX_MINOR,
 };
 use crate::clock::Clock;
 
@@ -706,6 +707,133 @@ pub fn validate_product(
         created_at: existing.map_or(now, |p| p.created_at),
         updated_at: now,
     })
+}
+
+/// The longest feedback text or complaint resolution, in characters.
+pub const FEEDBACK_TEXT_CHARS: usize = 10_000;
+
+fn multiline_text(
+    field: &str,
+    value: Option<&str>,
+    max: usize,
+) -> Result<Option<String>, ValidationError> {
+    match value.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(t) => {
+            let n = t.chars().count();
+            if n > max {
+                return Err(ValidationError::new(
+                    field,
+                    format!("is {n} characters long; at most {max} are allowed"),
+                ));
+            }
+            Ok(Some(t.to_owned()))
+        }
+    }
+}
+
+fn score(
+    field: &str,
+    value: Option<i32>,
+    range: std::ops::RangeInclusive<i32>,
+    what: &str,
+) -> Result<Option<u8>, ValidationError> {
+    match value {
+        None => Ok(None),
+        Some(v) if range.contains(&v) => Ok(Some(v as u8)),
+        Some(v) => Err(ValidationError::new(
+            field,
+            format!(
+                "{v} is not {what} (use {} to {})",
+                range.start(),
+                range.end()
+            ),
+        )),
+    }
+}
+
+/// The day feedback or a complaint is dated: `YYYY-MM-DD`, not in the future.
+fn day_of(field: &str, raw: Option<&str>, today: NaiveDate) -> Result<NaiveDate, ValidationError> {
+    let date = order_date(raw, today).map_err(|e| ValidationError::new(field, e.message))?;
+    if date > today {
+        return Err(ValidationError::new(
+            field,
+            format!("{date} is in the future (today is {today})"),
+        ));
+    }
+    Ok(date)
+}
+
+/// Turns typed feedback into feedback to store: a rating of 1–5 and/or an NPS
+/// score of 0–10 and/or words; at least one of them.
+pub fn validate_feedback(
+    draft: &FeedbackDraft,
+    customer_id: CustomerId,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Feedback, ValidationError> {
+    let date = day_of("date", draft.date.as_deref(), today)?;
+    let rating = score("rating", draft.rating, 1..=5, "a rating")?;
+    let nps = score("nps", draft.nps, 0..=10, "a recommendation score")?;
+    let text = multiline_text("text", draft.text.as_deref(), FEEDBACK_TEXT_CHARS)?;
+    if rating.is_none() && nps.is_none() && text.is_none() {
+        return Err(ValidationError::new(
+            "rating",
+            "give a rating, a recommendation score or what they said",
+        ));
+    }
+    let order_id = draft
+        .order_id
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            s.parse::<OrderId>()
+                .map_err(|_| ValidationError::new("order_id", format!("{s:?} is not an order id")))
+        })
+        .transpose()?;
+    Ok(Feedback {
+        id: FeedbackId::new_v7(),
+        customer_id,
+        date,
+        channel: draft.channel,
+        rating,
+        nps,
+        text,
+        order_id,
+        created_at: now,
+    })
+}
+
+/// Turns a typed complaint into an open one.
+pub fn validate_complaint(
+    draft: &ComplaintDraft,
+    customer_id: CustomerId,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Complaint, ValidationError> {
+    let opened_on = day_of("date", draft.date.as_deref(), today)?;
+    let summary = required_text("summary", &draft.summary, LIMITS.short_text_chars)?;
+    Ok(Complaint {
+        id: ComplaintId::new_v7(),
+        customer_id,
+        opened_on,
+        channel: draft.channel,
+        summary,
+        severity: draft.severity,
+        status: ComplaintStatus::Open,
+        opened_at: now,
+        acknowledged_at: None,
+        resolved_at: None,
+        resolution: None,
+        closed_at: None,
+    })
+}
+
+/// The resolution text a complaint is resolved with: required, multi-line.
+pub fn validate_resolution(text: &str) -> Result<String, ValidationError> {
+    multiline_text("resolution", Some(text), FEEDBACK_TEXT_CHARS)?
+        .ok_or_else(|| ValidationError::new("resolution", "say how it was resolved"))
 }
 
 #[cfg(test)]

@@ -12,7 +12,13 @@ const SCHEMA_KEY: &[u8] = b"schema_version";
 type Step = fn(&sled::Db, &sled::Tree) -> sled::Result<()>;
 
 /// The steps, in order; step `i` moves the store from version `i` to `i + 1`.
-const STEPS: &[Step] = &[v1_create_store, v2_timeline, v3_reminders, v4_orders];
+const STEPS: &[Step] = &[
+    v1_create_store,
+    v2_timeline,
+    v3_reminders,
+    v4_orders,
+    v5_feedback,
+];
 
 /// The version this build writes.
 pub const SCHEMA_VERSION: u32 = STEPS.len() as u32;
@@ -78,6 +84,41 @@ fn v4_orders(db: &sled::Db, _meta: &sled::Tree) -> sled::Result<()> {
         super::SEASONS,
     ] {
         db.open_tree(tree)?;
+    }
+    Ok(())
+}
+
+/// Feedback and complaints arrive, with the asks index ("ask how it went")
+/// built from the orders and meetings already stored. Inserts are idempotent.
+fn v5_feedback(db: &sled::Db, _meta: &sled::Tree) -> sled::Result<()> {
+    for tree in [
+        super::COMPLAINTS,
+        super::PENDING_COMPLAINTS,
+        super::FEEDBACK,
+    ] {
+        db.open_tree(tree)?;
+    }
+    let asks = db.open_tree(super::ASKS)?;
+    let undecodable = |what: &str, k: &[u8], e: serde_json::Error| {
+        sled::Error::Unsupported(format!(
+            "{what} {} cannot be decoded ({e})",
+            super::describe_key(k)
+        ))
+    };
+    for kv in db.open_tree(super::ORDERS)?.iter() {
+        let (k, v) = kv?;
+        let order: crate::model::Order =
+            serde_json::from_slice(&v).map_err(|e| undecodable("order", &k, e))?;
+        let (key, value) = super::order_ask(&order);
+        asks.insert(key, value)?;
+    }
+    for kv in db.open_tree(super::INTERACTIONS)?.iter() {
+        let (k, v) = kv?;
+        let interaction: crate::model::Interaction =
+            serde_json::from_slice(&v).map_err(|e| undecodable("interaction", &k, e))?;
+        if let Some((key, value)) = super::meeting_ask(&interaction) {
+            asks.insert(key, value)?;
+        }
     }
     Ok(())
 }

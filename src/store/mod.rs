@@ -21,6 +21,7 @@ use sled::Transactional;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
+use crate::agenda::feedback_asks::{AskEntry, AskSource};
 use crate::agenda::keep_in_touch::{self, CadenceEntry};
 use crate::agenda::order_drops::DropEntry;
 use crate::agenda::seasons::SeasonEntry;
@@ -28,7 +29,8 @@ use crate::agenda::yearly::{self, YearlyEntry};
 use crate::agenda::{Action, ReminderKey};
 use crate::messages::SavedTemplate;
 use crate::model::{
-    Customer, CustomerId, Interaction, InteractionId, Order, OrderId, PartialDate, Product,
+    Complaint, ComplaintId, Customer, CustomerId, Feedback, Interaction, InteractionId,
+    InteractionKind, Order, OrderId, PartialDate, Product,
 };
 use crate::segments::Segment;
 use crate::settings::Settings;
@@ -113,6 +115,16 @@ const ORDER_KEYS: &str = "order_keys";
 const ORDER_DROPS: &str = "order_drops";
 /// month ++ day ++ customer id ++ month → season entry: seasonal habits by the day their season starts.
 const SEASONS: &str = "seasons";
+/// customer id ++ complaint id → complaint.
+const COMPLAINTS: &str = "complaints";
+/// complaint id → its key in `complaints`, for complaints still pending (open or
+/// acknowledged): the daily list reads this short index, not every complaint.
+const PENDING_COMPLAINTS: &str = "pending_complaints";
+/// customer id ++ date ++ feedback id → feedback.
+const FEEDBACK: &str = "feedback";
+/// day ++ customer id ++ source → ask entry: every order and meeting by day, for
+/// "ask how it went" N days later.
+const ASKS: &str = "asks";
 const META: &str = "meta";
 const SETTINGS_KEY: &[u8] = b"settings";
 const UNDO_KEY: &[u8] = b"undo";
@@ -142,6 +154,10 @@ pub struct Store {
     order_keys: sled::Tree,
     order_drops: sled::Tree,
     seasons: sled::Tree,
+    complaints: sled::Tree,
+    pending_complaints: sled::Tree,
+    feedback: sled::Tree,
+    asks: sled::Tree,
     meta: sled::Tree,
     dir: PathBuf,
     // Held for the life of the store; the OS releases it if the process dies.
@@ -246,6 +262,10 @@ impl Store {
         let order_keys = db.open_tree(ORDER_KEYS).map_err(unreadable)?;
         let order_drops = db.open_tree(ORDER_DROPS).map_err(unreadable)?;
         let seasons = db.open_tree(SEASONS).map_err(unreadable)?;
+        let complaints = db.open_tree(COMPLAINTS).map_err(unreadable)?;
+        let pending_complaints = db.open_tree(PENDING_COMPLAINTS).map_err(unreadable)?;
+        let feedback = db.open_tree(FEEDBACK).map_err(unreadable)?;
+        let asks = db.open_tree(ASKS).map_err(unreadable)?;
         let db_file = File::open(db_path.join("db")).map_err(io_error(&db_path))?;
         Ok(Store {
             db,
@@ -266,6 +286,10 @@ impl Store {
             order_keys,
             order_drops,
             seasons,
+            complaints,
+            pending_complaints,
+            feedback,
+            asks,
             meta,
             dir: dir.to_owned(),
             _lock: lock,
@@ -319,6 +343,10 @@ impl Store {
             Tree::OrderKeys => &self.order_keys,
             Tree::OrderDrops => &self.order_drops,
             Tree::Seasons => &self.seasons,
+            Tree::Complaints => &self.complaints,
+            Tree::PendingComplaints => &self.pending_complaints,
+            Tree::Feedback => &self.feedback,
+            Tree::Asks => &self.asks,
             Tree::Meta => &self.meta,
         }
     }
@@ -400,6 +428,7 @@ impl Store {
                 key,
             ));
         }
+        writes.extend(meeting_ask(interaction).map(|(k, v)| Change::put(Tree::Asks, k, v)));
         self.write(&writes)
     }
 
@@ -420,6 +449,7 @@ impl Store {
                 ));
             }
             writes.push(Change::put(Tree::Interactions, key, self.encode(i)?));
+            writes.extend(meeting_ask(i).map(|(k, v)| Change::put(Tree::Asks, k, v)));
         }
         self.write(&writes)
     }
@@ -495,7 +525,19 @@ impl Store {
             if let Some(f) = interaction.follow_up {
                 writes.push(Change::remove(Tree::FollowUps, follow_up_key(f.date, &key)));
             }
+            writes.extend(meeting_ask(&interaction).map(|(k, _)| Change::remove(Tree::Asks, k)));
             writes.push(Change::remove(Tree::Interactions, key));
+        }
+        for c in self.complaints_of(id)? {
+            writes.push(Change::remove(Tree::Complaints, complaint_key(&c)));
+            writes.push(Change::remove(
+                Tree::PendingComplaints,
+                c.id.as_bytes().to_vec(),
+            ));
+        }
+        for kv in self.feedback.scan_prefix(id.as_bytes()) {
+            let (k, _) = kv.map_err(|source| self.unreadable(source))?;
+            writes.push(Change::remove(Tree::Feedback, k.to_vec()));
         }
         let orders = self.orders_of(id)?;
         let gone: Vec<OrderId> = orders.iter().map(|o| o.id).collect();
@@ -657,6 +699,7 @@ impl Store {
             if removed.contains(&o.id) {
                 writes.push(Change::remove(Tree::Orders, order_key(o)));
                 writes.push(Change::remove(Tree::OrderKeys, o.id.as_bytes().to_vec()));
+                writes.push(Change::remove(Tree::Asks, order_ask(o).0));
             } else {
                 kept.push(o.date);
             }
@@ -665,6 +708,8 @@ impl Store {
             let key = order_key(o);
             writes.push(Change::put(Tree::Orders, key.clone(), self.encode(o)?));
             writes.push(Change::put(Tree::OrderKeys, o.id.as_bytes().to_vec(), key));
+            let (ask_key, ask) = order_ask(o);
+            writes.push(Change::put(Tree::Asks, ask_key, ask));
             kept.push(o.date);
         }
         for (tree, key, value) in order_index_entries(customer, &kept) {
@@ -711,6 +756,136 @@ impl Store {
             .map(|kv| {
                 let (k, v) = kv.map_err(|source| self.unreadable(source))?;
                 self.decode(SEASONS, &k, &v)
+            })
+            .collect()
+    }
+
+    /// A customer's complaints, oldest first.
+    pub fn complaints_of(&self, customer: &CustomerId) -> Result<Vec<Complaint>> {
+        self.complaints
+            .scan_prefix(customer.as_bytes())
+            .map(|kv| {
+                let (k, v) = kv.map_err(|source| self.unreadable(source))?;
+                self.decode(COMPLAINTS, &k, &v)
+            })
+            .collect()
+    }
+
+    /// Every complaint (the complaints view; there are few).
+    pub fn all_complaints(&self) -> Result<Vec<Complaint>> {
+        self.complaints
+            .iter()
+            .map(|kv| {
+                let (k, v) = kv.map_err(|source| self.unreadable(source))?;
+                self.decode(COMPLAINTS, &k, &v)
+            })
+            .collect()
+    }
+
+    /// Complaints still open or acknowledged (an index, not a scan).
+    pub fn pending_complaints(&self) -> Result<Vec<Complaint>> {
+        let mut out = Vec::new();
+        for kv in self.pending_complaints.iter() {
+            let (k, key) = kv.map_err(|source| self.unreadable(source))?;
+            let v = self
+                .complaints
+                .get(&key)
+                .map_err(|source| self.unreadable(source))?
+                .ok_or_else(|| {
+                    self.corrupt(PENDING_COMPLAINTS, &k, "points to a missing complaint")
+                })?;
+            out.push(self.decode(COMPLAINTS, &key, &v)?);
+        }
+        Ok(out)
+    }
+
+    /// One complaint by id (customer given, so it is one key).
+    pub fn complaint(&self, customer: &CustomerId, id: &ComplaintId) -> Result<Option<Complaint>> {
+        let mut key = customer.as_bytes().to_vec();
+        key.extend_from_slice(id.as_bytes());
+        self.complaints
+            .get(&key)
+            .map_err(|source| self.unreadable(source))?
+            .map(|v| self.decode(COMPLAINTS, &key, &v))
+            .transpose()
+    }
+
+    /// One complaint by id alone (the CLI's KEY).
+    pub fn find_complaint(&self, id: &ComplaintId) -> Result<Option<Complaint>> {
+        // Pending ones are indexed by id; others are few enough to look through.
+        if let Some(key) = self
+            .pending_complaints
+            .get(id.as_bytes())
+            .map_err(|source| self.unreadable(source))?
+        {
+            if let Some(v) = self
+                .complaints
+                .get(&key)
+                .map_err(|source| self.unreadable(source))?
+            {
+                return Ok(Some(self.decode(COMPLAINTS, &key, &v)?));
+            }
+        }
+        Ok(self.all_complaints()?.into_iter().find(|c| c.id == *id))
+    }
+
+    /// Stores a new or changed complaint; the pending index follows its status.
+    pub fn put_complaint(&self, complaint: &Complaint) -> Result<()> {
+        let key = complaint_key(complaint);
+        let pending = if complaint.is_pending() {
+            Change::put(
+                Tree::PendingComplaints,
+                complaint.id.as_bytes().to_vec(),
+                key.clone(),
+            )
+        } else {
+            Change::remove(Tree::PendingComplaints, complaint.id.as_bytes().to_vec())
+        };
+        self.write(&[
+            Change::put(Tree::Complaints, key, self.encode(complaint)?),
+            pending,
+        ])
+    }
+
+    pub fn put_feedback(&self, feedback: &Feedback) -> Result<()> {
+        self.write(&[Change::put(
+            Tree::Feedback,
+            feedback_key(feedback),
+            self.encode(feedback)?,
+        )])
+    }
+
+    /// A customer's feedback, oldest first.
+    pub fn feedback_of(&self, customer: &CustomerId) -> Result<Vec<Feedback>> {
+        self.feedback
+            .scan_prefix(customer.as_bytes())
+            .map(|kv| {
+                let (k, v) = kv.map_err(|source| self.unreadable(source))?;
+                self.decode(FEEDBACK, &k, &v)
+            })
+            .collect()
+    }
+
+    /// All feedback (insights).
+    pub fn all_feedback(&self) -> Result<Vec<Feedback>> {
+        self.feedback
+            .iter()
+            .map(|kv| {
+                let (k, v) = kv.map_err(|source| self.unreadable(source))?;
+                self.decode(FEEDBACK, &k, &v)
+            })
+            .collect()
+    }
+
+    /// The orders and meetings of the days `from..=to` (for asks N days later).
+    pub fn asks_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<AskEntry>> {
+        let start = date_key(from).to_vec();
+        let end = date_key(to.succ_opt().unwrap_or(to)).to_vec();
+        self.asks
+            .range(start..end)
+            .map(|kv| {
+                let (k, v) = kv.map_err(|source| self.unreadable(source))?;
+                self.decode(ASKS, &k, &v)
             })
             .collect()
     }
@@ -1133,11 +1308,15 @@ enum Tree {
     OrderKeys,
     OrderDrops,
     Seasons,
+    Complaints,
+    PendingComplaints,
+    Feedback,
+    Asks,
 }
 
 impl Tree {
     /// In discriminant order: a transaction's views are indexed by `tree as usize`.
-    const ALL: [Tree; 17] = [
+    const ALL: [Tree; 21] = [
         Tree::Customers,
         Tree::Interactions,
         Tree::FollowUps,
@@ -1155,6 +1334,10 @@ impl Tree {
         Tree::OrderKeys,
         Tree::OrderDrops,
         Tree::Seasons,
+        Tree::Complaints,
+        Tree::PendingComplaints,
+        Tree::Feedback,
+        Tree::Asks,
     ];
 }
 
@@ -1251,6 +1434,67 @@ fn order_index_entries(
         }
     }
     out
+}
+
+fn complaint_key(c: &Complaint) -> Vec<u8> {
+    let mut k = c.customer_id.as_bytes().to_vec();
+    k.extend_from_slice(c.id.as_bytes());
+    k
+}
+
+fn feedback_key(f: &Feedback) -> Vec<u8> {
+    let mut k = f.customer_id.as_bytes().to_vec();
+    k.extend_from_slice(&date_key(f.date));
+    k.extend_from_slice(f.id.as_bytes());
+    k
+}
+
+fn ask_key(on: NaiveDate, customer: &CustomerId, tag: u8, id: &[u8; 16]) -> Vec<u8> {
+    let mut k = date_key(on).to_vec();
+    k.extend_from_slice(customer.as_bytes());
+    k.push(tag);
+    k.extend_from_slice(id);
+    k
+}
+
+/// An order's entry in the asks index.
+fn order_ask(o: &Order) -> (Vec<u8>, Vec<u8>) {
+    let entry = AskEntry {
+        customer: o.customer_id,
+        on: o.date,
+        source: AskSource::Order(o.id),
+        what: o.summary(),
+    };
+    (
+        ask_key(o.date, &o.customer_id, b'o', o.id.as_bytes()),
+        serde_json::to_vec(&entry).unwrap_or_default(),
+    )
+}
+
+/// A meeting's entry in the asks index (other interactions ask nothing). Its day
+/// is the UTC day; a meeting is rarely logged at midnight.
+fn meeting_ask(i: &Interaction) -> Option<(Vec<u8>, Vec<u8>)> {
+    if i.kind != InteractionKind::Meeting {
+        return None;
+    }
+    let on = i.at.date_naive();
+    let entry = AskEntry {
+        customer: i.customer_id,
+        on,
+        source: AskSource::Meeting(i.id),
+        what: i
+            .text
+            .lines()
+            .next()
+            .unwrap_or("")
+            .chars()
+            .take(120)
+            .collect(),
+    };
+    Some((
+        ask_key(on, &i.customer_id, b'm', i.id.as_bytes()),
+        serde_json::to_vec(&entry).unwrap_or_default(),
+    ))
 }
 
 fn order_key(o: &Order) -> Vec<u8> {

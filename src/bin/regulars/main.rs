@@ -1,6 +1,7 @@
 //! `regulars`: the scriptable command line over the core façade (see CLI.md).
 //! It parses arguments, calls one use case and prints; it holds no rules.
 
+mod feedback;
 mod orders;
 mod profile;
 mod reminders;
@@ -17,6 +18,7 @@ use regulars::model::{
 };
 use regulars::{paths, Clock, Error, Regulars, SystemClock};
 
+use feedback::{ComplaintCommand, FeedbackCommand};
 use orders::OrderCommand;
 use profile::{AddArgs, EditArgs};
 use reminders::ReminderCommand;
@@ -84,6 +86,12 @@ enum Command {
     /// The catalogue of products and services.
     #[command(subcommand)]
     Product(ProductCommand),
+    /// Record and list feedback: ratings, recommendation scores, words.
+    #[command(subcommand)]
+    Feedback(FeedbackCommand),
+    /// Take complaints through the policy: open, ack, resolve, close.
+    #[command(subcommand)]
+    Complaint(ComplaintCommand),
     /// Who buys what and when: RFM segments, order drops, seasons, cross-sell ideas.
     Insights {
         /// Replay history as of this day (default: today).
@@ -346,6 +354,8 @@ fn check_before_opening(command: &Command) -> Result<(), Stop> {
             validate_interaction(&draft, CustomerId::new_v7(), &clock).map_err(Error::from)?;
         }
         Command::Reminder(command) => reminders::check_key(command)?,
+        Command::Feedback(command) => feedback::check_feedback(command)?,
+        Command::Complaint(command) => feedback::check_complaint(command)?,
         Command::Order(OrderCommand::Add {
             date,
             items,
@@ -480,6 +490,8 @@ fn run(cli: Cli) -> Result<(), Stop> {
         }
         Command::Today { date, days, json } => reminders::today(&app, date, days, json)?,
         Command::Order(command) => orders::order(&app, command)?,
+        Command::Feedback(command) => feedback::feedback(&app, command)?,
+        Command::Complaint(command) => feedback::complaint(&app, command)?,
         Command::Product(ProductCommand::List { json }) => orders::products(&app, json)?,
         Command::Insights { as_of, json } => orders::insights(&app, as_of, json)?,
         Command::Reminder(command) => reminders::reminder(&app, command)?,

@@ -66,10 +66,12 @@ fn what(item: &AgendaItem) -> String {
         },
         ItemKind::FollowUp => format!("Follow up: {}", item.label),
         ItemKind::KeepInTouch => format!("Keep in touch ({})", item.label.to_lowercase()),
-        ItemKind::OrderDrop | ItemKind::Season => match &item.detail {
-            Some(d) => format!("{} ({d})", item.label),
-            None => item.label.clone(),
-        },
+        ItemKind::OrderDrop | ItemKind::Season | ItemKind::ComplaintDue | ItemKind::AskFeedback => {
+            match &item.detail {
+                Some(d) => format!("{} ({d})", item.label),
+                None => item.label.clone(),
+            }
+        }
     }
 }
 

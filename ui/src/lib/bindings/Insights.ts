@@ -33,7 +33,11 @@ seasonality: Array<ProductSeason>,
 /**
  * One row per customer with an order up to `as_of`.
  */
-rfm: Array<RfmScore>, feedback: FeedbackSummary, 
+rfm: Array<RfmScore>, 
+/**
+ * Filled by the façade from the feedback records ([`analyse`] counts none).
+ */
+feedback: FeedbackSummary, 
 /**
  * The currency every amount is in, as given.
  */

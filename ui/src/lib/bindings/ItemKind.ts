@@ -3,4 +3,4 @@
 /**
  * What a reminder is about. Serialized names are the CLI's (`today --json`).
  */
-export type ItemKind = "birthday" | "anniversary" | "follow-up" | "keep-in-touch" | "order-drop" | "season";
+export type ItemKind = "birthday" | "anniversary" | "follow-up" | "keep-in-touch" | "order-drop" | "season" | "complaint-due" | "ask-feedback";

@@ -25,4 +25,8 @@ keep_in_touch_notice_days: number,
  * Days a missed birthday or anniversary stays on the list as overdue, so a
  * late greeting is still possible. Follow-ups stay until done or dismissed.
  */
-missed_days: number, };
+missed_days: number, 
+/**
+ * Days before a complaint's deadline (acknowledge, resolve) it is shown.
+ */
+complaint_notice_days: number, };
