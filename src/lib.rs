@@ -10,6 +10,7 @@
 //! - [`complaints`]: the complaints policy as rules (deadlines) and the complaints overview.
 //! - [`clock`]: "now" and the owner's time zone, as a parameter (fixed in tests).
 //! - [`demo`]: reproducible sample customers and notes, for trying the app and benchmarks.
+//! - [`export`]: open formats out (vCard, CSV, iCalendar), as pure functions.
 //! - [`import`]: bringing records in from files (orders from CSV), with a report per line.
 //! - [`insights`]: who buys what, when, and who is drifting away (pure, over order lines).
 //! - [`error`]: the façade's error and its serializable report for IPC and `--json`.
@@ -24,6 +25,7 @@ pub mod clock;
 pub mod complaints;
 pub mod demo;
 pub mod error;
+pub mod export;
 pub mod import;
 pub mod insights;
 pub mod listing;
