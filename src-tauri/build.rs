@@ -57,6 +57,12 @@ fn main() {
             "close_complaint",
             "list_complaints",
             "complaints_overview",
+            "backup_now",
+            "list_backups",
+            "restore_preview",
+            "restore_backup",
+            "erase_customer",
+            "export_customer",
         ]),
     ))
     .expect("tauri-build failed");

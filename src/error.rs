@@ -27,6 +27,8 @@ pub enum Error {
     ProductNotFound(String),
     #[error("no complaint with key {0}")]
     ComplaintNotFound(String),
+    #[error("no import {0} to undo (it was undone already, or never finished)")]
+    ImportNotFound(String),
     #[error("no reminder {0}: the customer no longer has that date or follow-up")]
     ReminderNotFound(String),
     #[error("the last action on {0} can no longer be undone: that customer changed since")]
@@ -65,7 +67,8 @@ impl Error {
             | Error::TemplateNotFound(_)
             | Error::OrderNotFound(_)
             | Error::ProductNotFound(_)
-            | Error::ComplaintNotFound(_) => "not-found",
+            | Error::ComplaintNotFound(_)
+            | Error::ImportNotFound(_) => "not-found",
             Error::UndoOutdated(_) => "conflict",
             Error::NoDataDir => "io",
             Error::Store(s) => match s {

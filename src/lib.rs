@@ -8,6 +8,7 @@
 //! - [`settings`]: the owner's reminder and notification preferences.
 //! - [`app`]: the façade ([`Regulars`]) through which the CLI and the shell reach every use case.
 //! - [`complaints`]: the complaints policy as rules (deadlines) and the complaints overview.
+//! - [`backup`]: the full, versioned, lossless JSON backup and its checks.
 //! - [`clock`]: "now" and the owner's time zone, as a parameter (fixed in tests).
 //! - [`demo`]: reproducible sample customers and notes, for trying the app and benchmarks.
 //! - [`export`]: open formats out (vCard, CSV, iCalendar), as pure functions.
@@ -21,6 +22,7 @@
 
 pub mod agenda;
 pub mod app;
+pub mod backup;
 pub mod clock;
 pub mod complaints;
 pub mod demo;

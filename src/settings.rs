@@ -195,6 +195,28 @@ impl Default for FeedbackSettings {
     }
 }
 
+/// Automatic daily backups.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export, optional_fields = nullable)]
+pub struct BackupSettings {
+    pub automatic: bool,
+    /// Where backups go; `None`: `backups/` inside the data directory.
+    pub folder: Option<String>,
+    /// How many automatic backups are kept (the oldest go first).
+    pub keep: u32,
+}
+
+impl Default for BackupSettings {
+    fn default() -> Self {
+        Self {
+            automatic: true,
+            folder: None,
+            keep: 14,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
 #[ts(export)]
@@ -204,6 +226,7 @@ pub struct Settings {
     pub business: BusinessSettings,
     pub complaints: ComplaintPolicy,
     pub feedback: FeedbackSettings,
+    pub backups: BackupSettings,
     /// Start Regulars (in the tray) when the owner logs in. Opt-in.
     pub start_at_login: bool,
 }
@@ -270,6 +293,25 @@ impl Settings {
                 return Err(ValidationError::new(
                     "feedback.ask_after_days",
                     format!("{days} days: use 1 to {MAX_POLICY_DAYS}, or turn asking off"),
+                ));
+            }
+        }
+        if !(1..=365).contains(&self.backups.keep) {
+            return Err(ValidationError::new(
+                "backups.keep",
+                format!("keep 1 to 365 backups, not {}", self.backups.keep),
+            ));
+        }
+        if let Some(folder) = self
+            .backups
+            .folder
+            .as_deref()
+            .filter(|f| !f.trim().is_empty())
+        {
+            if !std::path::Path::new(folder.trim()).is_absolute() {
+                return Err(ValidationError::new(
+                    "backups.folder",
+                    format!("“{folder}” is not a full path (like /home/you/Backups)"),
                 ));
             }
         }

@@ -60,6 +60,56 @@ impl Backend {
         Ok(app)
     }
 
+    /// Runs `job` on the data directory with no store open (a restore or an
+    /// erase replaces the store's files): closes the façade, waits for commands
+    /// still holding it, runs the job, and opens it again. Other commands wait.
+    pub fn exclusive<T>(
+        &self,
+        job: impl FnOnce(&std::path::Path) -> regulars::error::Result<T>,
+    ) -> Result<T, ErrorReport> {
+        let dir = self.dir.clone().ok_or_else(|| ErrorReport {
+            kind: "io".into(),
+            field: None,
+            message: format!(
+                "this system has no app-data directory; set {}",
+                paths::DATA_DIR_ENV
+            ),
+        })?;
+        let mut open = self.open.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(app) = open.take() {
+            let patience = std::time::Instant::now();
+            let mut app = app;
+            // Commands and the scheduler hold it only for a moment.
+            loop {
+                match Arc::try_unwrap(app) {
+                    Ok(alone) => {
+                        drop(alone);
+                        break;
+                    }
+                    Err(shared) if patience.elapsed() < std::time::Duration::from_secs(30) => {
+                        app = shared;
+                        std::thread::sleep(std::time::Duration::from_millis(20));
+                    }
+                    Err(shared) => {
+                        *open = Some(shared);
+                        return Err(ErrorReport {
+                            kind: "already-open".into(),
+                            field: None,
+                            message: "Regulars is busy with your data; try again in a moment"
+                                .into(),
+                        });
+                    }
+                }
+            }
+        }
+        let answer = job(&dir).map_err(|e| e.report());
+        // Reopen whatever happened: the job leaves the store whole either way.
+        if let Ok(app) = Regulars::open(&dir) {
+            *open = Some(Arc::new(app));
+        }
+        answer
+    }
+
     /// Closes the store cleanly (sled then needs no recovery on the next start).
     /// Commands still running keep their handle; the store closes when they finish.
     pub fn close(&self) {

@@ -2,7 +2,9 @@
 //! `async` so store work (a flush per write) runs off the UI thread.
 
 use regulars::agenda::{Agenda, Horizon};
+use regulars::app::backup::{BackupInfo, ErasureReport, RestorePreview};
 use regulars::app::{SentMessage, UndoneReminder};
+use regulars::backup::BackupCounts;
 use regulars::complaints::{ComplaintView, ComplaintsOverview};
 use regulars::import::ImportReport;
 use regulars::insights::{CustomerInsight, Insights};
@@ -557,4 +559,81 @@ pub fn list_complaints(
 #[tauri::command(async)]
 pub fn complaints_overview(backend: State<'_, Backend>) -> Answer<ComplaintsOverview> {
     backend.get()?.complaints_overview().map_err(|e| e.report())
+}
+
+/// Writes a backup into the backup folder now.
+#[tauri::command(async)]
+pub fn backup_now(backend: State<'_, Backend>) -> Answer<BackupInfo> {
+    backend.get()?.backup_now(None).map_err(|e| e.report())
+}
+
+/// The backups in the backup folder, newest first.
+#[tauri::command(async)]
+pub fn list_backups(backend: State<'_, Backend>) -> Answer<Vec<BackupInfo>> {
+    backend.get()?.backups().map_err(|e| e.report())
+}
+
+/// What restoring a listed backup would bring, beside what is here now.
+#[tauri::command(async)]
+pub fn restore_preview(backend: State<'_, Backend>, path: String) -> Answer<RestorePreview> {
+    let app = backend.get()?;
+    let path = listed_backup(&app, &path)?;
+    app.restore_preview(&path).map_err(|e| e.report())
+}
+
+/// Replaces all data with a listed backup (what was there is backed up first).
+#[tauri::command(async)]
+pub fn restore_backup(
+    backend: State<'_, Backend>,
+    scheduler: Nudge<'_>,
+    path: String,
+) -> Answer<BackupCounts> {
+    let path = listed_backup(&*backend.get()?, &path)?;
+    let answer = backend.exclusive(|dir| {
+        regulars::app::backup::restore(dir, &path, Box::new(regulars::SystemClock))
+    });
+    nudged(&scheduler, answer)
+}
+
+/// The window may only restore what `list_backups` showed it: a path is not a
+/// way to make the app read any file.
+fn listed_backup(app: &regulars::Regulars, path: &str) -> Answer<std::path::PathBuf> {
+    app.backups()
+        .map_err(|e| e.report())?
+        .into_iter()
+        .map(|b| b.path)
+        .find(|p| p.to_string_lossy() == path)
+        .ok_or_else(|| ErrorReport {
+            kind: "not-found".into(),
+            field: Some("path".into()),
+            message: format!("{path} is not one of the backups in the backup folder"),
+        })
+}
+
+/// Erases a customer and everything that is theirs so that nothing of them is
+/// left readable in the data folder; lists older backups that still hold them.
+#[tauri::command(async)]
+pub fn erase_customer(
+    backend: State<'_, Backend>,
+    scheduler: Nudge<'_>,
+    id: String,
+) -> Answer<ErasureReport> {
+    let answer = backend.exclusive(|dir| {
+        regulars::app::backup::erase_customer(dir, &id, Box::new(regulars::SystemClock))
+    });
+    nudged(&scheduler, answer)
+}
+
+/// Everything held about one customer, as JSON text (the window saves it).
+#[tauri::command(async)]
+pub fn export_customer(backend: State<'_, Backend>, id: String) -> Answer<String> {
+    let export = backend
+        .get()?
+        .export_customer(&id)
+        .map_err(|e| e.report())?;
+    serde_json::to_string_pretty(&export).map_err(|e| ErrorReport {
+        kind: "io".into(),
+        field: None,
+        message: format!("the export could not be written: {e}"),
+    })
 }

@@ -117,7 +117,13 @@ pub fn run() {
             commands::resolve_complaint,
             commands::close_complaint,
             commands::list_complaints,
-            commands::complaints_overview
+            commands::complaints_overview,
+            commands::backup_now,
+            commands::list_backups,
+            commands::restore_preview,
+            commands::restore_backup,
+            commands::erase_customer,
+            commands::export_customer
         ])
         .build(tauri::generate_context!())
         .expect("the Regulars window could not start")

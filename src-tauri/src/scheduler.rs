@@ -90,5 +90,9 @@ fn tick(app: &AppHandle, on_click: &OnClick) -> Duration {
     if let Ok(due) = regulars.due_today() {
         tray::show_due(app, due);
     }
+    // Today's automatic backup, if not made yet (cheap to ask; made once a day).
+    if let Err(e) = regulars.automatic_backup_if_due() {
+        eprintln!("regulars: automatic backup: {e}");
+    }
     wait
 }

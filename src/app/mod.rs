@@ -15,6 +15,9 @@ use crate::model::{
 use crate::search::{CustomerIndex, CustomerMatch};
 use crate::store::Store;
 
+pub mod backup;
+mod contacts;
+mod exchange;
 mod feedback;
 mod insights;
 mod messages;
@@ -22,6 +25,8 @@ mod orders;
 mod reminders;
 mod segments;
 
+pub use contacts::ImportBatch;
+pub use exchange::ExportKind;
 pub use messages::SentMessage;
 pub use reminders::UndoneReminder;
 
@@ -176,8 +181,12 @@ impl Regulars {
                 .flat_map(|d| d.interactions.iter().cloned())
                 .collect();
             let ids: Vec<CustomerId> = customers.iter().map(|c| c.id).collect();
-            let orders =
-                crate::demo::orders(&ids, seed.wrapping_add(n as u64), self.clock.today(), 3);
+            let orders = if order_years == 0 {
+                Vec::new()
+            } else {
+                let today = self.clock.today();
+                crate::demo::orders(&ids, seed.wrapping_add(n as u64), today, order_years)
+            };
             let at: std::collections::HashMap<CustomerId, usize> =
                 ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
             for o in &orders {
@@ -232,6 +241,11 @@ impl Regulars {
     pub fn delete_customer(&self, id: &str) -> Result<()> {
         let _w = self.write_lock();
         let c = self.customer(id)?;
+        self.remove_customer(&c)
+    }
+
+    /// [`Self::delete_customer`] for a caller that holds the write lock.
+    fn remove_customer(&self, c: &Customer) -> Result<()> {
         let mut related = Vec::new();
         for r in &c.relationships {
             if let Some(mut other) = self.store.customer(&r.customer_id)? {

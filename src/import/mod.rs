@@ -2,10 +2,48 @@
 //! every record with the same rules as typing it, and reports what it would
 //! do (or did) with line numbers; nothing is written unless the whole batch is.
 
+pub mod customers_csv;
 pub mod orders_csv;
+pub mod vcard;
 
 use serde::Serialize;
 use ts_rs::TS;
+
+use crate::model::CustomerDraft;
+
+/// One customer read from a file (a vCard, a CSV row), before it is judged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contact {
+    /// Where it starts in the file (1-based).
+    pub line: u64,
+    pub draft: CustomerDraft,
+    /// Free text that goes on their timeline as a note (vCard NOTE, a CSV notes column).
+    pub note: Option<String>,
+}
+
+/// What to do with a contact who is already a customer (same email, phone or name).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum Duplicates {
+    /// Add what the file knows and the customer lacks (emails, phones, tags, dates…).
+    #[default]
+    Merge,
+    Skip,
+}
+
+/// A contact found to be an existing customer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct DuplicateFound {
+    pub line: u64,
+    pub name: String,
+    pub customer_id: String,
+    pub customer_name: String,
+    /// `email`, `phone` or `name`.
+    pub matched_by: String,
+}
 
 /// A record that could not be imported, and why, with where it is in the file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -31,4 +69,11 @@ pub struct ImportReport {
     /// Products the import adds to the catalogue.
     pub new_products: Vec<String>,
     pub dry_run: bool,
+    /// Customers the import adds (contacts).
+    pub new_customers: u64,
+    /// Existing customers it adds to (contacts, with duplicates merged).
+    pub merged: u64,
+    pub duplicates: Vec<DuplicateFound>,
+    /// The batch to undo this import with (`None` for a dry run or an empty import).
+    pub batch: Option<String>,
 }

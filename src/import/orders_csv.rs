@@ -60,6 +60,9 @@ pub fn parse(input: impl Read) -> Result<Parsed, FileError> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
+        // Any \n ends a record (Trim drops a \r before it): the default CRLF
+        // handling counts lines one short after every CRLF, and Excel writes CRLF.
+        .terminator(csv::Terminator::Any(b'\n'))
         .from_reader(input);
     let headers: Vec<String> = reader
         .headers()
@@ -193,6 +196,14 @@ mod tests {
         let p = parse(csv.as_bytes()).unwrap();
         assert_eq!(p.errors.len(), 1);
         assert_eq!(p.errors[0].line, 2);
+    }
+
+    #[test]
+    fn rows_after_crlf_line_ends_keep_their_line_numbers() {
+        let csv = "customer,date,product,quantity,price\r\nAnna,2026-11-01,Bread,1,3\r\n,2026-11-01,Bread,1,3\r\n";
+        let p = parse(csv.as_bytes()).unwrap();
+        assert_eq!(p.orders[0].lines, vec![2]);
+        assert_eq!(p.errors[0].line, 3);
     }
 
     #[test]

@@ -11,6 +11,7 @@
 //! replace an unreadable store with a fresh one.
 
 mod migrations;
+pub mod whole;
 
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::Write;
@@ -127,6 +128,8 @@ const FEEDBACK: &str = "feedback";
 const ASKS: &str = "asks";
 const META: &str = "meta";
 const SETTINGS_KEY: &[u8] = b"settings";
+/// meta: `import/<batch id>` → what an import created and changed, for undo.
+const IMPORT_PREFIX: &[u8] = b"import/";
 const UNDO_KEY: &[u8] = b"undo";
 const MARKER_FILE: &str = "store-id";
 /// Held while a process has the store open (public so tests can wait for it).
@@ -200,6 +203,7 @@ impl Store {
     pub fn open(dir: &Path) -> Result<Store> {
         fs::create_dir_all(dir).map_err(io_error(dir))?;
         let lock = lock(dir)?;
+        whole::recover(dir)?;
         let db_path = dir.join("store");
         let marker = read_marker(&dir.join(MARKER_FILE))?;
         if let (Some(expected), false) = (&marker, db_path.exists()) {
@@ -451,6 +455,53 @@ impl Store {
             writes.push(Change::put(Tree::Interactions, key, self.encode(i)?));
             writes.extend(meeting_ask(i).map(|(k, v)| Change::put(Tree::Asks, k, v)));
         }
+        self.write(&writes)
+    }
+
+    /// Stores an import's customers and notes with its batch record (for undo),
+    /// in one transaction.
+    pub fn put_import(
+        &self,
+        customers: &[Customer],
+        interactions: &[Interaction],
+        batch: &crate::app::ImportBatch,
+    ) -> Result<()> {
+        let mut writes = Vec::new();
+        for c in customers {
+            writes.extend(self.customer_changes(c)?);
+        }
+        for i in interactions {
+            let key = interaction_key(i);
+            writes.extend(meeting_ask(i).map(|(k, v)| Change::put(Tree::Asks, k, v)));
+            writes.push(Change::put(Tree::Interactions, key, self.encode(i)?));
+        }
+        writes.push(Change::put(
+            Tree::Meta,
+            import_key(&batch.id),
+            self.encode(batch)?,
+        ));
+        self.write(&writes)
+    }
+
+    /// The imports that can still be undone.
+    pub fn import_batches(&self) -> Result<Vec<crate::app::ImportBatch>> {
+        self.meta
+            .scan_prefix(IMPORT_PREFIX)
+            .map(|kv| {
+                let (k, v) = kv.map_err(|source| self.unreadable(source))?;
+                self.decode(META, &k, &v)
+            })
+            .collect()
+    }
+
+    /// Ends an undone import: puts back the customers it had added to and
+    /// forgets the batch.
+    pub fn finish_undo_import(&self, batch_id: &str, restored: &[Customer]) -> Result<()> {
+        let mut writes = Vec::new();
+        for c in restored {
+            writes.extend(self.customer_changes(c)?);
+        }
+        writes.push(Change::remove(Tree::Meta, import_key(batch_id)));
         self.write(&writes)
     }
 
@@ -1495,6 +1546,12 @@ fn meeting_ask(i: &Interaction) -> Option<(Vec<u8>, Vec<u8>)> {
         ask_key(on, &i.customer_id, b'm', i.id.as_bytes()),
         serde_json::to_vec(&entry).unwrap_or_default(),
     ))
+}
+
+fn import_key(batch: &str) -> Vec<u8> {
+    let mut k = IMPORT_PREFIX.to_vec();
+    k.extend_from_slice(batch.as_bytes());
+    k
 }
 
 fn order_key(o: &Order) -> Vec<u8> {

@@ -1,6 +1,7 @@
 //! `regulars`: the scriptable command line over the core façade (see CLI.md).
 //! It parses arguments, calls one use case and prints; it holds no rules.
 
+mod data;
 mod feedback;
 mod orders;
 mod profile;
@@ -16,7 +17,7 @@ use regulars::model::{
     validate_interaction, validate_new_customer, Customer, CustomerDraft, CustomerId, CustomerKind,
     InteractionDraft, InteractionKind, RelationKind,
 };
-use regulars::{paths, Clock, Error, Regulars, SystemClock};
+use regulars::{Clock, Error, Regulars, SystemClock};
 
 use feedback::{ComplaintCommand, FeedbackCommand};
 use orders::OrderCommand;
@@ -92,6 +93,43 @@ enum Command {
     /// Take complaints through the policy: open, ack, resolve, close.
     #[command(subcommand)]
     Complaint(ComplaintCommand),
+    /// Bring customers in: vCard (2.1/3.0/4.0), CSV (Google, Outlook or any), or a JSON backup.
+    Import {
+        #[arg(value_enum)]
+        format: data::ImportFormat,
+        file: PathBuf,
+        /// Report what would happen; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// A contact who is already a customer (same email, phone or name).
+        #[arg(long, value_enum, default_value = "merge")]
+        duplicates: regulars::import::Duplicates,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Undo a whole contacts import (the latest, or BATCH as `import` printed it).
+    UndoImport { batch: Option<String> },
+    /// Take everything out: vCard 4.0, CSV, a full JSON backup, or an iCalendar of dates.
+    Export {
+        #[arg(value_enum)]
+        format: data::ExportFormat,
+        file: PathBuf,
+        /// vCard 3.0 instead of 4.0.
+        #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u8).range(3..=4))]
+        vcard_version: u8,
+        /// CSV of orders (one row per line) instead of customers.
+        #[arg(long)]
+        orders: bool,
+    },
+    /// Write a full backup into DIR (default: the backup folder); prints its path.
+    Backup { dir: Option<PathBuf> },
+    /// Replace all data with a backup (what was there is backed up first).
+    Restore {
+        file: PathBuf,
+        /// Show what the backup holds beside what is here; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Who buys what and when: RFM segments, order drops, seasons, cross-sell ideas.
     Insights {
         /// Replay history as of this day (default: today).
@@ -154,7 +192,10 @@ enum CustomerCommand {
     Archive { id: String },
     /// Bring an archived customer back.
     Restore { id: String },
-    /// Erase a customer and everything that is theirs (notes, follow-ups, relationships).
+    /// Everything held about one customer, as JSON (a privacy request).
+    Export { id: String, file: PathBuf },
+    /// Erase a customer and everything that is theirs (notes, orders, feedback,
+    /// complaints, relationships), leaving nothing of them readable in the data folder.
     #[command(name = "erase", alias = "delete")]
     Erase {
         id: String,
@@ -374,10 +415,32 @@ fn check_before_opening(command: &Command) -> Result<(), Stop> {
 
 fn run(cli: Cli) -> Result<(), Stop> {
     check_before_opening(&cli.command)?;
-    let dir = cli
-        .data_dir
-        .or_else(paths::default_data_dir)
-        .ok_or_else(|| Error::NoDataDir.to_string())?;
+    let dir = data::data_dir(cli.data_dir)?;
+    // Restore, a JSON import and an erase replace the store's files: no store open.
+    let offline = match &cli.command {
+        Command::Restore { file, dry_run } => Some(data::Offline::Restore {
+            file: file.clone(),
+            dry_run: *dry_run,
+        }),
+        Command::Import {
+            format: data::ImportFormat::Json,
+            file,
+            dry_run,
+            json,
+            ..
+        } => Some(data::Offline::ImportJson {
+            file: file.clone(),
+            dry_run: *dry_run,
+            json: *json,
+        }),
+        Command::Customer(CustomerCommand::Erase { id, yes: true }) => {
+            Some(data::Offline::Erase { id: id.clone() })
+        }
+        _ => None,
+    };
+    if let Some(command) = offline {
+        return data::offline(&dir, command);
+    }
     let app = Regulars::open(&dir)?;
     let fail = Stop::from;
     match cli.command {
@@ -429,13 +492,11 @@ fn run(cli: Cli) -> Result<(), Stop> {
         Command::Customer(CustomerCommand::Restore { id }) => {
             app.restore_customer(&id).map_err(fail)?;
         }
-        Command::Customer(CustomerCommand::Erase { id, yes }) => {
-            if !yes {
-                return Err(Stop::Failed(format!(
-                    "erasing removes {id} and everything that is theirs; add --yes to confirm"
-                )));
-            }
-            app.delete_customer(&id).map_err(fail)?;
+        // With --yes an erase ran above, with no store open.
+        Command::Customer(CustomerCommand::Erase { id, .. }) => {
+            return Err(Stop::Failed(format!(
+                "erasing removes {id} and everything that is theirs; add --yes to confirm"
+            )));
         }
         Command::Customer(CustomerCommand::Relate { id, kind, other }) => {
             app.relate(&id, kind, &other).map_err(fail)?;
@@ -490,6 +551,33 @@ fn run(cli: Cli) -> Result<(), Stop> {
         }
         Command::Today { date, days, json } => reminders::today(&app, date, days, json)?,
         Command::Order(command) => orders::order(&app, command)?,
+        Command::Customer(CustomerCommand::Export { id, file }) => {
+            data::export_customer(&app, &id, &file)?
+        }
+        Command::Backup { dir } => data::backup_now(&app, dir)?,
+        Command::Export {
+            format,
+            file,
+            vcard_version,
+            orders,
+        } => data::export(
+            &app,
+            data::ExportAsk {
+                format,
+                vcard_version,
+                orders,
+            },
+            &file,
+        )?,
+        Command::Import {
+            format,
+            file,
+            dry_run,
+            duplicates,
+            json,
+        } => data::import(&app, format, &file, duplicates, dry_run, json)?,
+        Command::UndoImport { batch } => data::undo_import(&app, batch)?,
+        Command::Restore { .. } => {}
         Command::Feedback(command) => feedback::feedback(&app, command)?,
         Command::Complaint(command) => feedback::complaint(&app, command)?,
         Command::Product(ProductCommand::List { json }) => orders::products(&app, json)?,

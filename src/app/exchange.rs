@@ -1,0 +1,131 @@
+//! Open formats in and out at the level of files: vCard and CSV contacts in
+//! (through [`Regulars::import_contacts`]), vCard, CSV and iCalendar out.
+//! Files are read as streams and written whole or not at all.
+
+use std::io::{BufRead, Read, Write};
+use std::path::Path;
+
+use super::Regulars;
+use crate::error::{Error, Result};
+use crate::export;
+use crate::import::{customers_csv, vcard, Contact, Duplicates, ImportReport};
+use crate::model::{OrderView, ValidationError};
+use crate::store::StoreError;
+
+/// What to write, and in which form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum ExportKind {
+    /// vCard 4.0 (Google and Apple read it).
+    Vcard,
+    /// vCard 3.0, for older address books.
+    Vcard3,
+    CsvCustomers,
+    CsvOrders,
+    /// Birthdays and yearly dates as yearly events, follow-ups as events.
+    Ics,
+}
+
+impl Regulars {
+    /// Imports a vCard file (2.1, 3.0, 4.0; read card by card).
+    pub fn import_vcard(
+        &self,
+        source: &str,
+        input: impl BufRead,
+        duplicates: Duplicates,
+        dry_run: bool,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<ImportReport> {
+        let contacts = vcard::read(input).map(|card| {
+            card.map(|c| Contact {
+                line: c.line,
+                draft: c.draft,
+                note: c.note,
+            })
+        });
+        self.import_contacts(source, contacts, duplicates, dry_run, progress)
+    }
+
+    /// Imports a CSV of contacts with `mapping` (from [`customers_csv::preview`],
+    /// perhaps fixed by the owner).
+    pub fn import_contacts_csv(
+        &self,
+        source: &str,
+        input: impl Read,
+        mapping: &customers_csv::Mapping,
+        duplicates: Duplicates,
+        dry_run: bool,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<ImportReport> {
+        let contacts = customers_csv::read(input, mapping)
+            .map(|row| row.map(|(line, draft, note)| Contact { line, draft, note }));
+        self.import_contacts(source, contacts, duplicates, dry_run, progress)
+    }
+
+    /// Writes `kind` of everything to `file`, whole or not at all.
+    pub fn export_file(&self, kind: ExportKind, file: &Path) -> Result<()> {
+        let tmp = file.with_extension("partial");
+        let written = (|| -> Result<()> {
+            let f = std::fs::File::create(&tmp).map_err(|e| io(&tmp, e))?;
+            let mut out = std::io::BufWriter::new(f);
+            self.export_to(kind, &mut out)?;
+            let f = out.into_inner().map_err(|e| io(&tmp, e.into_error()))?;
+            f.sync_all().map_err(|e| io(&tmp, e))?;
+            std::fs::rename(&tmp, file).map_err(|e| io(file, e))
+        })();
+        if written.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        written
+    }
+
+    /// Writes `kind` of everything to `out`.
+    pub fn export_to(&self, kind: ExportKind, out: &mut impl Write) -> Result<()> {
+        let customers = self.customers()?;
+        let failed = |e: std::io::Error| Error::from(ValidationError::new("file", e.to_string()));
+        match kind {
+            ExportKind::Vcard | ExportKind::Vcard3 => {
+                let version = if kind == ExportKind::Vcard {
+                    export::vcard::VcardVersion::V4
+                } else {
+                    export::vcard::VcardVersion::V3
+                };
+                export::vcard::write(&customers, version, out).map_err(failed)
+            }
+            ExportKind::CsvCustomers => export::csv::customers(&customers, out)
+                .map_err(|e| failed(std::io::Error::other(e))),
+            ExportKind::CsvOrders => {
+                let mut rows: Vec<(OrderView, String, Option<String>)> = Vec::new();
+                for c in &customers {
+                    for o in self.store.orders_of(&c.id)? {
+                        rows.push((o.into(), c.name.clone(), c.emails.first().cloned()));
+                    }
+                }
+                export::csv::orders(&rows, out).map_err(|e| failed(std::io::Error::other(e)))
+            }
+            ExportKind::Ics => {
+                let settings = self.store.settings()?;
+                let mut follow_ups = Vec::new();
+                for i in self.store.open_follow_ups_until(chrono::NaiveDate::MAX)? {
+                    if let Some(c) = customers.iter().find(|c| c.id == i.customer_id) {
+                        follow_ups.push((i, c.name.clone()));
+                    }
+                }
+                let options = export::ics::IcsOptions {
+                    leap_day: settings.reminders.leap_day,
+                    ..Default::default()
+                };
+                export::ics::write(&customers, &follow_ups, &options, self.clock.now(), out)
+                    .map_err(failed)
+            }
+        }
+    }
+}
+
+fn io(path: &Path, source: std::io::Error) -> Error {
+    Error::Store(StoreError::Io {
+        path: path.to_owned(),
+        source,
+    })
+}
