@@ -10,7 +10,7 @@ import App from './App.svelte';
 import type { AgendaItem } from './lib/bindings/AgendaItem';
 import type { CustomerQuery } from './lib/bindings/CustomerQuery';
 import type { Segment } from './lib/bindings/Segment';
-import { agendaItem, defaultSettings, renderedMessage, storedCustomer, summaryOf } from './test-fixtures';
+import { agendaItem, defaultSettings, insightsFixture, noInsight, renderedMessage, storedCustomer, summaryOf } from './test-fixtures';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn(), isTauri: vi.fn(() => true) }));
 
@@ -31,7 +31,13 @@ function answer(draft: string | null = null, reminders: AgendaItem[] = [], segme
       case 'get_customer':
         return anna;
       case 'timeline':
+      case 'list_orders':
+      case 'list_products':
         return [];
+      case 'customer_insight':
+        return noInsight(anna.id);
+      case 'insights':
+        return insightsFixture();
       case 'quick_note_draft':
         return draft;
       case 'find_customers':
@@ -248,6 +254,34 @@ describe('Messages', () => {
   });
 });
 
+describe('Insights', () => {
+  it('opens from #/insights, between Customers and Messages in the sidebar', async () => {
+    await goTo('#/insights');
+    render(App);
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Insights' })).toBeInTheDocument();
+    expect(await screen.findByRole('table', { name: 'Customers ordering less than usual, most overdue first' })).toBeInTheDocument();
+    expect(calls('insights')).toEqual([{ asOf: null }]);
+    const nav = screen.getByRole('navigation', { name: 'Sections' });
+    const names = within(nav).getAllByRole('link').map((a) => a.textContent);
+    expect(names.indexOf('Insights')).toBe(names.indexOf('Customers') + 1);
+    expect(names.indexOf('Messages')).toBe(names.indexOf('Insights') + 1);
+    expect(within(nav).getByRole('link', { name: 'Insights' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('keeps Insights current in the sidebar on one of its tabs, and keeps the insights read across tabs', async () => {
+    await goTo('#/insights/products');
+    render(App);
+    expect(await screen.findByRole('heading', { name: 'Products' })).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Sections' });
+    expect(within(nav).getByRole('link', { name: 'Insights' })).toHaveAttribute('aria-current', 'true');
+
+    await goTo('#/insights/segments');
+    expect(await screen.findByRole('table', { name: 'Customers per segment' })).toBeInTheDocument();
+    expect(calls('insights')).toHaveLength(1);
+  });
+});
+
 describe('Today', () => {
   it('is the first screen, the first section in the sidebar, and shows the due count', async () => {
     const due = [
@@ -263,7 +297,7 @@ describe('Today', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Today' })).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Sections' });
     const links = within(nav).getAllByRole('link');
-    expect(links.map((a) => a.getAttribute('href'))).toEqual(['#/today', '#/customers', '#/messages', '#/settings']);
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['#/today', '#/customers', '#/insights', '#/messages', '#/settings']);
     await waitFor(() => expect(links[0]).toHaveAccessibleName('Today, 2 due'));
     expect(links[0]).toHaveAttribute('aria-current', 'page');
     expect(links[1]).not.toHaveAttribute('aria-current');
@@ -477,8 +511,8 @@ describe('the command palette', () => {
     render(App);
     await screen.findByText(/^Nothing due\./);
     await ctrlK();
-    // Today, Customers, Messages, Settings…
-    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}{Enter}');
+    // Today, Customers, Insights, Messages, Settings…
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}{ArrowDown}{Enter}');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeInTheDocument();
     expect(location.hash).toBe('#/settings');

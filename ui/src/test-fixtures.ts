@@ -1,7 +1,12 @@
-// Test fixtures: customers, reminders and settings as the core would return them. Used only by tests.
+// Test fixtures: customers, reminders, settings, orders, products and insights as the core would
+// return them. Used only by tests.
 import type { AgendaItem } from './lib/bindings/AgendaItem';
 import type { Customer } from './lib/bindings/Customer';
+import type { CustomerInsight } from './lib/bindings/CustomerInsight';
 import type { CustomerSummary } from './lib/bindings/CustomerSummary';
+import type { Insights } from './lib/bindings/Insights';
+import type { OrderView } from './lib/bindings/OrderView';
+import type { Product } from './lib/bindings/Product';
 import type { RenderedMessage } from './lib/bindings/RenderedMessage';
 import type { Settings } from './lib/bindings/Settings';
 
@@ -115,9 +120,13 @@ export function defaultSettings(): Settings {
       follow_up_notice_days: 3,
       keep_in_touch_notice_days: 3,
       missed_days: 3,
+      complaint_notice_days: 1,
     },
     notifications: { digest: true, digest_time: '08:30', timed_follow_ups: true },
     business: { business_name: null, owner_name: null, country_calling_code: null, currency: null },
+    complaints: { acknowledge_days: 2, resolve_days: 7, text: 'We answer every complaint within 2 days.' },
+    feedback: { ask_after_days: null, after_orders: true, after_meetings: true },
+    backups: { automatic: true, folder: null, keep: 14 },
     start_at_login: false,
   };
 }
@@ -138,6 +147,173 @@ export function renderedMessage(fields: Partial<RenderedMessage> = {}): Rendered
       tel: 'tel:+46701234567',
     },
     unavailable: [],
+    ...fields,
+  };
+}
+
+/** An order as `list_orders` returns it: 2 × Bread at 4.50 EUR on 3 Nov 2025 by default; ids increase with each call. */
+export function orderView(fields: Partial<OrderView> = {}): OrderView {
+  counter += 1;
+  const lines = fields.lines ?? [{ product_id: 'p-bread', product: 'Bread', quantity: 2, unit_price_minor: 450 }];
+  const currency = fields.currency ?? 'EUR';
+  return {
+    id: `01900000-0000-7000-9000-${String(counter).padStart(12, '0')}`,
+    customer_id: 'c-anna',
+    date: '2025-11-03',
+    currency,
+    lines,
+    note: null,
+    created_at: '2025-11-03T11:00:00Z',
+    updated_at: '2025-11-03T11:00:00Z',
+    total: { minor: lines.reduce((sum, l) => sum + l.quantity * l.unit_price_minor, 0), currency },
+    ...fields,
+  };
+}
+
+/** A catalogue product as `list_products` returns it. */
+export function product(fields: Partial<Product> & { name: string }): Product {
+  counter += 1;
+  return {
+    id: `01900000-0000-7000-a000-${String(counter).padStart(12, '0')}`,
+    category: null,
+    unit_price: { minor: 450, currency: 'EUR' },
+    active: true,
+    created_at: '2025-01-01T10:00:00Z',
+    updated_at: '2025-01-01T10:00:00Z',
+    ...fields,
+  };
+}
+
+/** What `customer_insight` says of Anna, a Champion who orders every 14 days and is drifting. */
+export function customerInsightFixture(fields: Partial<CustomerInsight> = {}): CustomerInsight {
+  return {
+    customer_id: 'c-anna',
+    rfm: {
+      customer_id: 'c-anna',
+      customer_name: 'Anna Berg',
+      r: 5,
+      f: 5,
+      m: 5,
+      segment: 'champions',
+      recency_days: 21,
+      frequency: 12,
+      monetary_minor: 54_000,
+    },
+    lifetime: {
+      customer_id: 'c-anna',
+      customer_name: 'Anna Berg',
+      total_minor: 54_000,
+      orders: 12,
+      first_order: '2024-03-02',
+      last_order: '2025-11-03',
+      average_order_minor: 4500,
+      customer_since: '2024-03-02',
+    },
+    rhythm: { usual_gap_days: 14, threshold_days: 28, last_order: '2025-11-03' },
+    order_drop: null,
+    suggestions: [
+      {
+        customer_id: 'c-anna',
+        product: 'Butter',
+        because: 'bought Bread; 80% of customers who buy Bread also buy Butter',
+        lift: 1.6,
+        customer_name: 'Anna Berg',
+        because_of: 'Bread',
+        confidence: 0.8,
+      },
+    ],
+    habits: [{ month: 11, typical_day: 20, years: 3 }],
+    ...fields,
+  };
+}
+
+/** What `customer_insight` says of a customer with no orders. */
+export function noInsight(customerId = 'c-anna'): CustomerInsight {
+  return { customer_id: customerId, rfm: null, lifetime: null, rhythm: null, order_drop: null, suggestions: [], habits: [] };
+}
+
+const months = (values: number[]) => values;
+
+/**
+ * Insights as of 2025-11-24 over three customers: Anna (Champion, Stockholm), Bo (at risk and
+ * ordering less than usual, Malmö) and Cleo (new, city unknown); Bread peaks in November and
+ * Stollen in December.
+ */
+export function insightsFixture(fields: Partial<Insights> = {}): Insights {
+  const bread = months([4, 4, 5, 5, 6, 6, 5, 5, 6, 8, 12, 10]);
+  const stollen = months([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 20]);
+  const lifetime = [
+    { customer_id: 'c-anna', customer_name: 'Anna Berg', total_minor: 54_000, orders: 12, first_order: '2024-03-02', last_order: '2025-11-03', average_order_minor: 4500, customer_since: '2024-03-02' },
+    { customer_id: 'c-bo', customer_name: 'Bo Ek', total_minor: 21_000, orders: 6, first_order: '2024-06-10', last_order: '2025-09-15', average_order_minor: 3500, customer_since: null },
+    { customer_id: 'c-cleo', customer_name: 'Cleo Park', total_minor: 1200, orders: 1, first_order: '2025-11-20', last_order: '2025-11-20', average_order_minor: 1200, customer_since: '2025-11-20' },
+  ];
+  return {
+    as_of: '2025-11-24',
+    order_drops: [
+      {
+        customer_id: 'c-bo',
+        customer_name: 'Bo Ek',
+        usual_gap_days: 14,
+        days_since_last: 70,
+        explanation: 'usually every 14 days; 70 days since the last order',
+        reason: 'rhythm',
+        reasons: ['rhythm'],
+        threshold_days: 28,
+        last_order: '2025-09-15',
+        overdue_from: '2025-10-13',
+        recent_minor: 0,
+        usual_minor: 7000,
+      },
+    ],
+    cross_sell: [
+      {
+        customer_id: 'c-cleo',
+        product: 'Butter',
+        because: 'bought Bread; 80% of customers who buy Bread also buy Butter',
+        lift: 1.6,
+        customer_name: 'Cleo Park',
+        because_of: 'Bread',
+        confidence: 0.8,
+      },
+    ],
+    seasonality: [
+      { product: 'Bread', peak_month: 11, by_month: bread, revenue_by_month: bread.map((q) => q * 450), category: 'Bakery', quantity: 76, revenue_minor: 34_200 },
+      { product: 'Stollen', peak_month: 12, by_month: stollen, revenue_by_month: stollen.map((q) => q * 1500), category: 'Christmas', quantity: 26, revenue_minor: 39_000 },
+    ],
+    rfm: [
+      { customer_id: 'c-anna', customer_name: 'Anna Berg', r: 5, f: 5, m: 5, segment: 'champions', recency_days: 21, frequency: 12, monetary_minor: 54_000 },
+      { customer_id: 'c-bo', customer_name: 'Bo Ek', r: 2, f: 4, m: 4, segment: 'at-risk', recency_days: 70, frequency: 6, monetary_minor: 21_000 },
+      { customer_id: 'c-cleo', customer_name: 'Cleo Park', r: 5, f: 1, m: 1, segment: 'new', recency_days: 4, frequency: 1, monetary_minor: 1200 },
+    ],
+    feedback: { count: 0, average_rating: null, nps: null } as Insights['feedback'],
+    currency: 'EUR',
+    pairs: [{ antecedent: 'Bread', consequent: 'Butter', customers: 2, support: 0.667, confidence: 0.8, lift: 1.6 }],
+    category_seasonality: [
+      { category: 'Bakery', peak_month: 11, by_month: bread, revenue_by_month: bread.map((q) => q * 450), quantity: 76, revenue_minor: 34_200 },
+    ],
+    coming_up: ['Stollen'],
+    rhythms: [{ customer_id: 'c-anna', customer_name: 'Anna Berg', rhythm: { usual_gap_days: 14, threshold_days: 28, last_order: '2025-11-03' } }],
+    habits: [{ customer_id: 'c-anna', customer_name: 'Anna Berg', habit: { month: 11, typical_day: 20, years: 3 } }],
+    breakdowns: {
+      by_city: [
+        { key: 'Stockholm', customers: 2, buyers: 1, revenue_minor: 54_000 },
+        { key: 'Malmö', customers: 1, buyers: 1, revenue_minor: 21_000 },
+        { key: null, customers: 1, buyers: 1, revenue_minor: 1200 },
+      ],
+      by_country: [{ key: 'Sweden', customers: 3, buyers: 2, revenue_minor: 75_000 }],
+      by_tag: [{ key: 'vip', customers: 1, buyers: 1, revenue_minor: 54_000 }],
+      by_source: [{ key: 'Farmers market', customers: 2, buyers: 2, revenue_minor: 55_200 }],
+      by_channel: [
+        { key: 'whatsapp', customers: 1, buyers: 1, revenue_minor: 54_000 },
+        { key: null, customers: 3, buyers: 2, revenue_minor: 22_200 },
+      ],
+    },
+    top_customers: lifetime,
+    new_vs_returning: [
+      { month: '2025-10', new_customers: 0, returning_customers: 2, revenue_minor: 9000 },
+      { month: '2025-11', new_customers: 1, returning_customers: 1, revenue_minor: 5700 },
+    ],
+    lifetime,
     ...fields,
   };
 }

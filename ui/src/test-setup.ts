@@ -1,5 +1,6 @@
 // Vitest setup: DOM matchers (toBeInTheDocument…), unmounting components after each test, and
-// the parts of <dialog> that jsdom lacks (showModal, close and its "close" event).
+// the parts jsdom lacks: <dialog>'s showModal, close and its "close" event; Blob.text() (a picked
+// file's text); and a canvas that cannot draw, quietly (charts then show their tables).
 import '@testing-library/jest-dom/vitest';
 import '@testing-library/svelte/vitest';
 
@@ -16,4 +17,20 @@ if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.sho
     this.removeAttribute('open');
     this.dispatchEvent(new Event('close'));
   };
+}
+
+if (typeof Blob !== 'undefined' && !Blob.prototype.text) {
+  Blob.prototype.text = function text(this: Blob): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.onerror = () => reject(reader.error);
+      reader.readAsText(this);
+    });
+  };
+}
+
+if (typeof HTMLCanvasElement !== 'undefined') {
+  // jsdom's own getContext logs "not implemented" and returns null; this returns null silently.
+  (HTMLCanvasElement.prototype as unknown as { getContext: () => null }).getContext = () => null;
 }

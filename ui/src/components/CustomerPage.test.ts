@@ -8,7 +8,7 @@ import type { TimelineEntry } from '../lib/bindings/TimelineEntry';
 import { formatBirthday, formatFollowUp } from '../lib/format';
 import { calendarDate } from '../lib/followUp';
 import { QuickNoteDesk } from '../lib/quickNote.svelte';
-import { renderedMessage, storedCustomer } from '../test-fixtures';
+import { defaultSettings, noInsight, renderedMessage, storedCustomer } from '../test-fixtures';
 import CustomerPage from './CustomerPage.svelte';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn(), isTauri: vi.fn(() => true) }));
@@ -49,6 +49,13 @@ function answer(customer: Customer = anna, timeline: TimelineEntry[] = entries, 
         return customer;
       case 'timeline':
         return timeline;
+      case 'list_orders':
+      case 'list_products':
+        return [];
+      case 'customer_insight':
+        return noInsight(customer.id);
+      case 'get_settings':
+        return defaultSettings();
       default:
         return null;
     }
@@ -145,7 +152,9 @@ describe('the timeline', () => {
   it('invites the first note when nothing is logged yet', async () => {
     answer(anna, []);
     setup();
-    expect(await screen.findByText('Nothing logged yet. Notes from meetings and calls appear here.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Nothing logged yet. Notes from meetings and calls appear here, and orders as you log them.'),
+    ).toBeInTheDocument();
     expect(within(screen.getByRole('list', { name: 'Timeline' })).queryAllByRole('listitem')).toEqual([]);
   });
 

@@ -117,6 +117,37 @@ describe('the list', () => {
     expect(itemOf('Cleo Park')).toHaveTextContent(/in 2 days · .*26/);
   });
 
+  it('says when a customer is ordering less than usual, or their season is coming, and why', async () => {
+    const drop = agendaItem({
+      customer_name: 'Maja Sten',
+      kind: 'order-drop',
+      when: 'overdue',
+      date: '2025-11-20',
+      label: 'Ordering less than usual',
+      detail: 'usually every 14 days; 70 days since the last order',
+    });
+    const season = agendaItem({
+      customer_name: 'Nils Berg',
+      kind: 'season',
+      when: 'upcoming',
+      date: '2025-11-26',
+      label: 'Usually orders in December',
+      detail: 'ordered in December in 3 years; the season starts around 2025-12-10',
+    });
+    core([drop, season]);
+    render(TodayView);
+    await screen.findByRole('list', { name: 'Upcoming' });
+
+    expect(itemOf('Maja Sten')).toHaveTextContent('Ordering less than usual · since');
+    expect(itemOf('Maja Sten')).toHaveTextContent('Usually every 14 days; 70 days since the last order.');
+    expect(itemOf('Maja Sten')).toHaveAttribute('data-kind', 'order-drop');
+    expect(itemOf('Nils Berg')).toHaveTextContent('Usually orders in December · in 2 days');
+    expect(itemOf('Nils Berg')).toHaveTextContent(/Ordered in December in 3 years; the season starts around .*10/);
+    expect(itemOf('Nils Berg')).not.toHaveTextContent('2025-12-10');
+    expect(within(itemOf('Maja Sten')).getByRole('button', { name: 'Done: Maja Sten’s drop in orders' })).toBeInTheDocument();
+    expect(within(itemOf('Nils Berg')).getByRole('button', { name: 'Snooze: Nils Berg’s season reminder' })).toBeInTheDocument();
+  });
+
   it('shows a note excerpt as plain text, never as markup', async () => {
     core([lena]);
     render(TodayView);
@@ -140,7 +171,7 @@ describe('the list', () => {
     render(TodayView);
     expect(
       await screen.findByText(
-        'Nothing due. Birthdays, anniversaries, follow-ups and keep-in-touch reminders will appear here as they come up.',
+        'Nothing due. Birthdays, anniversaries, follow-ups, keep-in-touch reminders and customers ordering less than usual will appear here as they come up.',
       ),
     ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Go to Customers' })).toHaveAttribute('href', '#/customers');
@@ -269,7 +300,9 @@ describe('actions', () => {
 
   it('Write message opens the composer for the occasion the reminder calls for', async () => {
     const lars = agendaItem({ customer_name: 'Lars Ek', kind: 'keep-in-touch', label: 'Every 30 days' });
-    core([lena, anna, bo, lars]);
+    const maja = agendaItem({ customer_name: 'Maja Sten', kind: 'order-drop', label: 'Ordering less than usual' });
+    const nils = agendaItem({ customer_name: 'Nils Berg', kind: 'season', label: 'Usually orders in December' });
+    core([lena, anna, bo, lars, maja, nils]);
     const user = userEvent.setup();
     render(TodayView);
     await screen.findByRole('list', { name: 'Today' });
@@ -278,6 +311,8 @@ describe('actions', () => {
       [bo, 'anniversary'],
       [lena, 'follow-up'],
       [lars, 'follow-up'],
+      [maja, 'follow-up'],
+      [nils, 'seasonal'],
     ];
     for (const [item, occasion] of cases) {
       invokeMock.mockClear();

@@ -1,7 +1,7 @@
 // How a reminder reads: what it is, when it is due beside the agenda's own date, and whose it is.
 import { describe, expect, it } from 'vitest';
 import { agendaItem } from '../test-fixtures';
-import { dayAfter, daysBetween, dueCount, itemsWhen, itemSubject, itemWhat, itemWhen, longDay, shortDay } from './agendaText';
+import { dayAfter, daysBetween, dueCount, itemDetail, itemsWhen, itemSubject, itemWhat, itemWhen, longDay, shortDay } from './agendaText';
 
 const GB = 'en-GB';
 
@@ -25,6 +25,44 @@ describe('itemWhat', () => {
     expect(itemWhat(agendaItem({ customer_name: 'Bo', kind: 'keep-in-touch', label: 'Every 30 days' }))).toBe(
       'Keep in touch · Every 30 days',
     );
+  });
+});
+
+describe('order drops and seasons', () => {
+  const drop = agendaItem({
+    customer_name: 'Anna Berg',
+    kind: 'order-drop',
+    label: 'Ordering less than usual',
+    detail: 'usually every 14 days; 70 days since the last order',
+  });
+  const season = agendaItem({
+    customer_name: 'Bo Ek',
+    kind: 'season',
+    when: 'upcoming',
+    date: '2025-11-06',
+    label: 'Usually orders in November',
+    detail: 'ordered in November in 3 years; the season starts around 2025-11-20',
+  });
+
+  it('says what the reminder is with its label alone', () => {
+    expect(itemWhat(drop)).toBe('Ordering less than usual');
+    expect(itemWhat(season)).toBe('Usually orders in November');
+  });
+
+  it("gives the core's reason as a sentence, its day in the list's words", () => {
+    expect(itemDetail(drop, GB)).toBe('Usually every 14 days; 70 days since the last order.');
+    expect(itemDetail(season, GB)).toBe('Ordered in November in 3 years; the season starts around Thu 20 Nov.');
+  });
+
+  it("leaves a follow-up's note as written, and has nothing when there is no detail", () => {
+    const note = agendaItem({ customer_name: 'Bo', kind: 'follow-up', label: 'Call', detail: 'wants rye on 2025-12-01' });
+    expect(itemDetail(note, GB)).toBe('wants rye on 2025-12-01');
+    expect(itemDetail(agendaItem({ customer_name: 'Bo' }), GB)).toBeNull();
+  });
+
+  it('names whose reminder it is', () => {
+    expect(itemSubject(drop)).toBe('Anna Berg’s drop in orders');
+    expect(itemSubject(season)).toBe('Bo Ek’s season reminder');
   });
 });
 

@@ -53,9 +53,25 @@ export function itemWhat(item: AgendaItem): string {
       return `Keep in touch · ${item.label}`;
     case 'order-drop':
     case 'season':
+    case 'complaint-due':
+    case 'ask-feedback':
       // The reason ("usually every 14 days; 70 days since the last order") is the row's detail.
       return item.label;
   }
+}
+
+/**
+ * The line under the reminder: a follow-up's note as the owner wrote it; for the core's own
+ * reasons (an order drop's "usually every 14 days; 70 days since the last order", a season's
+ * "ordered in November in 3 years; the season starts around 2026-11-20") a sentence, its day
+ * written like the list's other days. Null when there is none.
+ */
+export function itemDetail(item: AgendaItem, locales?: Locales): string | null {
+  if (item.detail === null) return null;
+  if (item.kind !== 'order-drop' && item.kind !== 'season') return item.detail;
+  const days = item.detail.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (day) => shortDay(day, locales));
+  const text = days.charAt(0).toUpperCase() + days.slice(1);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 /**
@@ -86,6 +102,10 @@ export function itemSubject(item: AgendaItem): string {
       return `${whose} drop in orders`;
     case 'season':
       return `${whose} season reminder`;
+    case 'complaint-due':
+      return `${whose} complaint`;
+    case 'ask-feedback':
+      return `${whose} feedback request`;
   }
 }
 

@@ -3,16 +3,24 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { invoke, isTauri } from '@tauri-apps/api/core';
 import {
   addCustomer,
+  addOrder,
+  addProduct,
   agenda,
   ApiError,
   archiveCustomer,
   bulkEdit,
+  customerInsight,
   deleteCustomer,
+  deleteOrder,
   deleteSegment,
   findCustomers,
   getCustomer,
   getSettings,
+  importOrders,
+  insights,
   listArchivedCustomers,
+  listOrders,
+  listProducts,
   listSegments,
   logInteraction,
   matchingCustomerIds,
@@ -33,6 +41,8 @@ import {
   sendMessage,
   timeline,
   updateCustomer,
+  updateOrder,
+  updateProduct,
   updateSegment,
 } from './api';
 import { agendaItem, defaultSettings, storedCustomer, summaryOf } from '../test-fixtures';
@@ -287,6 +297,92 @@ describe('messages', () => {
   it('turn rejections into ApiErrors', async () => {
     invokeMock.mockRejectedValue({ kind: 'not-found', field: null, message: 'No such customer.' });
     expect((await rejection(sendMessage('c9', { subject: '', body: 'Hi' }))).report.kind).toBe('not-found');
+  });
+});
+
+describe('orders, products and insights', () => {
+  const order = {
+    id: 'o1',
+    customer_id: 'c1',
+    date: '2025-11-03',
+    currency: 'EUR',
+    lines: [{ product_id: 'p1', product: 'Bread', quantity: 2, unit_price_minor: 450 }],
+    note: null,
+    created_at: '2025-11-03T11:00:00Z',
+    updated_at: '2025-11-03T11:00:00Z',
+    total: { minor: 900, currency: 'EUR' },
+  };
+  const orderDraft = { date: '2025-11-03', currency: 'EUR', lines: [{ product: 'Bread', quantity: '2', unit_price: null }], note: null };
+  const product = {
+    id: 'p1',
+    name: 'Bread',
+    category: 'Bakery',
+    unit_price: { minor: 450, currency: 'EUR' },
+    active: true,
+    created_at: '2025-11-03T11:00:00Z',
+    updated_at: '2025-11-03T11:00:00Z',
+  };
+  const productDraft = { name: 'Bread', category: 'Bakery', unit_price: '4.50', currency: null, active: true };
+
+  it('call the right command with the customer id in camelCase, as Tauri expects', async () => {
+    const cases: [() => Promise<unknown>, string, Record<string, unknown> | undefined, unknown, unknown][] = [
+      [() => addOrder('c1', orderDraft), 'add_order', { customerId: 'c1', draft: orderDraft }, order, order],
+      [() => updateOrder('o1', orderDraft), 'update_order', { id: 'o1', draft: orderDraft }, order, order],
+      [() => deleteOrder('o1'), 'delete_order', { id: 'o1' }, null, undefined],
+      [() => listOrders('c1'), 'list_orders', { customerId: 'c1' }, [order], [order]],
+      [() => listProducts(), 'list_products', undefined, [product], [product]],
+      [() => addProduct(productDraft), 'add_product', { draft: productDraft }, product, product],
+      [() => updateProduct('p1', productDraft), 'update_product', { id: 'p1', draft: productDraft }, product, product],
+      [() => insights(null), 'insights', { asOf: null }, { as_of: '2025-11-24' }, { as_of: '2025-11-24' }],
+      [() => insights('2024-12-31'), 'insights', { asOf: '2024-12-31' }, { as_of: '2024-12-31' }, { as_of: '2024-12-31' }],
+      [() => customerInsight('c1'), 'customer_insight', { customerId: 'c1' }, { customer_id: 'c1' }, { customer_id: 'c1' }],
+    ];
+    for (const [run, command, args, answer, result] of cases) {
+      invokeMock.mockReset();
+      invokeMock.mockResolvedValue(answer);
+      await expect(run()).resolves.toEqual(result);
+      expect(invokeMock).toHaveBeenCalledWith(command, args);
+    }
+  });
+
+  it("keeps the field of an order line's report", async () => {
+    const report = { kind: 'invalid', field: 'lines[1].quantity', message: '“two” is not a whole number above 0' };
+    invokeMock.mockRejectedValue(report);
+    expect((await rejection(addOrder('c1', orderDraft))).report).toEqual(report);
+    invokeMock.mockRejectedValue({ kind: 'invalid', field: 'name', message: '“Bread” is already in the catalogue' });
+    expect((await rejection(addProduct(productDraft))).report.field).toBe('name');
+    invokeMock.mockRejectedValue({ kind: 'invalid', field: 'as_of', message: 'is not a date' });
+    expect((await rejection(insights('soon'))).report.field).toBe('as_of');
+  });
+
+  it('imports CSV text, dry run or not, and reads its counts as numbers', async () => {
+    invokeMock.mockResolvedValue({
+      imported: 3,
+      skipped: 1,
+      errors: [{ line: 4, message: 'quantity: “two” is not a whole number above 0' }],
+      unmatched: [],
+      orders: 2,
+      new_products: ['Butter'],
+      dry_run: true,
+    });
+    const csv = 'email,date,product,quantity,unit_price\n';
+    await expect(importOrders(csv, true)).resolves.toEqual({
+      imported: 3,
+      skipped: 1,
+      orders: 2,
+      errors: [{ line: 4, message: 'quantity: “two” is not a whole number above 0' }],
+      unmatched: [],
+      new_products: ['Butter'],
+      dry_run: true,
+    });
+    expect(invokeMock).toHaveBeenCalledWith('import_orders', { csv, dryRun: true });
+    await importOrders(csv, false);
+    expect(invokeMock).toHaveBeenLastCalledWith('import_orders', { csv, dryRun: false });
+  });
+
+  it('keeps the field of a file it cannot read', async () => {
+    invokeMock.mockRejectedValue({ kind: 'invalid', field: 'file', message: 'no column “product”' });
+    expect((await rejection(importOrders('a,b\n', true))).report.field).toBe('file');
   });
 });
 

@@ -10,10 +10,17 @@ import type { CustomerDraft } from './bindings/CustomerDraft';
 import type { CustomerMatch } from './bindings/CustomerMatch';
 import type { CustomerPage } from './bindings/CustomerPage';
 import type { CustomerQuery } from './bindings/CustomerQuery';
+import type { CustomerInsight } from './bindings/CustomerInsight';
 import type { ErrorReport } from './bindings/ErrorReport';
+import type { ImportReport } from './bindings/ImportReport';
+import type { Insights } from './bindings/Insights';
 import type { InteractionDraft } from './bindings/InteractionDraft';
 import type { MessageLinks } from './bindings/MessageLinks';
 import type { Occasion } from './bindings/Occasion';
+import type { OrderDraft } from './bindings/OrderDraft';
+import type { OrderView } from './bindings/OrderView';
+import type { Product } from './bindings/Product';
+import type { ProductDraft } from './bindings/ProductDraft';
 import type { RenderedMessage } from './bindings/RenderedMessage';
 import type { Segment } from './bindings/Segment';
 import type { SegmentDraft } from './bindings/SegmentDraft';
@@ -237,6 +244,97 @@ export function getSettings(): Promise<Settings> {
 /** Validates and stores `settings`; resolves to them as stored. Errors name the field (`reminders.missed_days`). */
 export function saveSettings(settings: Settings): Promise<Settings> {
   return call<Settings>('save_settings', { settings });
+}
+
+/**
+ * Validates and stores a new order for the customer; resolves to it with its total. Errors name
+ * the field: `date`, `currency`, `note`, `lines`, `lines[2].quantity`, `lines[0].unit_price`…
+ */
+export function addOrder(customerId: string, draft: OrderDraft): Promise<OrderView> {
+  return call<OrderView>('add_order', { customerId, draft });
+}
+
+/** Replaces an order's date, currency, lines and note with `draft`; errors name the field as for addOrder. */
+export function updateOrder(id: string, draft: OrderDraft): Promise<OrderView> {
+  return call<OrderView>('update_order', { id, draft });
+}
+
+/** Deletes one order; the timeline and the insights no longer count it. */
+export async function deleteOrder(id: string): Promise<void> {
+  await call<null>('delete_order', { id });
+}
+
+/** The customer's orders with their totals, newest first. */
+export function listOrders(customerId: string): Promise<OrderView[]> {
+  return call<OrderView[]>('list_orders', { customerId });
+}
+
+/** The catalogue (active and inactive products), sorted by name by the core. */
+export function listProducts(): Promise<Product[]> {
+  return call<Product[]>('list_products');
+}
+
+/** Adds a product to the catalogue. Errors name the field: `name` (empty, taken), `category`, `unit_price`, `currency`. */
+export function addProduct(draft: ProductDraft): Promise<Product> {
+  return call<Product>('add_product', { draft });
+}
+
+/** Renames a product or changes its category, price or active flag; past orders keep theirs. */
+export function updateProduct(id: string, draft: ProductDraft): Promise<Product> {
+  return call<Product>('update_product', { id, draft });
+}
+
+/** A row of the file that was not imported, and why; `line` counts the header as line 1. */
+export type ImportLine = { line: number; message: string };
+
+/**
+ * What an import did or (a dry run) would do. The generated `ImportReport` types its counts as
+ * bigint (they are u64 in Rust), but IPC carries JSON numbers: these are those numbers.
+ */
+export type ImportOutcome = {
+  /** Rows imported (or that would be). */
+  imported: number;
+  skipped: number;
+  /** Orders those rows make. */
+  orders: number;
+  errors: ImportLine[];
+  /** Rows whose customer matched no one. */
+  unmatched: ImportLine[];
+  new_products: string[];
+  dry_run: boolean;
+};
+
+/**
+ * Imports orders from the CSV text of a file the owner picked; with `dryRun` it only says what
+ * it would do. Good orders land together; every other row is reported with its line. A file it
+ * cannot read at all (no header, a column missing) rejects with field `file`.
+ */
+export async function importOrders(csv: string, dryRun: boolean): Promise<ImportOutcome> {
+  const report = await call<ImportReport>('import_orders', { csv, dryRun });
+  const lines = (problems: ImportReport['errors']): ImportLine[] =>
+    problems.map((p) => ({ line: Number(p.line), message: p.message }));
+  return {
+    imported: Number(report.imported),
+    skipped: Number(report.skipped),
+    orders: Number(report.orders),
+    errors: lines(report.errors),
+    unmatched: lines(report.unmatched),
+    new_products: report.new_products,
+    dry_run: report.dry_run,
+  };
+}
+
+/**
+ * Everything the orders say as of `asOf` (`YYYY-MM-DD`; null: today): order drops, RFM segments,
+ * seasons, cross-sell, breakdowns. Amounts are minor units of `currency` (the business currency).
+ */
+export function insights(asOf: string | null): Promise<Insights> {
+  return call<Insights>('insights', { asOf });
+}
+
+/** What the insights say of one customer today: segment, rhythm, lifetime value, suggestions. */
+export function customerInsight(customerId: string): Promise<CustomerInsight> {
+  return call<CustomerInsight>('customer_insight', { customerId });
 }
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {

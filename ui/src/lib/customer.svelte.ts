@@ -1,16 +1,24 @@
-// One customer's page: their profile and timeline as the core returned them, or why they could
-// not be read. Changes go to the core, and the page shows the customer the core answers with.
+// One customer's page: their profile, timeline, orders and what the insights say of them, as
+// the core returned them, or why they could not be read. Changes go to the core, and the page
+// shows the customer the core answers with; after an order is saved everything is read again
+// (an order is contact, joins the timeline and moves the insights).
 import {
   archiveCustomer,
   asApiError,
+  customerInsight,
   deleteCustomer,
   getCustomer,
+  getSettings,
+  listOrders,
   restoreCustomer,
   timeline,
 } from './api';
 import type { Customer } from './bindings/Customer';
+import type { CustomerInsight } from './bindings/CustomerInsight';
 import type { ErrorReport } from './bindings/ErrorReport';
+import type { OrderView } from './bindings/OrderView';
 import type { TimelineEntry } from './bindings/TimelineEntry';
+import { businessCurrency } from './money';
 
 export type ProfileState =
   | { status: 'loading' }
@@ -24,18 +32,53 @@ export type TimelineState =
   | { status: 'ready'; entries: TimelineEntry[] }
   | { status: 'failed'; report: ErrorReport };
 
+export type OrdersState =
+  | { status: 'loading' }
+  | { status: 'ready'; orders: OrderView[] }
+  | { status: 'failed'; report: ErrorReport };
+
+export type InsightState =
+  | { status: 'loading' }
+  /** `currency`: the business currency, which every amount of the insight is in. */
+  | { status: 'ready'; insight: CustomerInsight; currency: string }
+  | { status: 'failed'; report: ErrorReport };
+
 export class CustomerRecord {
   readonly id: string;
   profile: ProfileState = $state.raw({ status: 'loading' });
   timeline: TimelineState = $state.raw({ status: 'loading' });
+  orders: OrdersState = $state.raw({ status: 'loading' });
+  insight: InsightState = $state.raw({ status: 'loading' });
 
   constructor(id: string) {
     this.id = id;
   }
 
-  /** Reads the profile and the timeline; what is on screen stays until the answers arrive. */
+  /** Reads everything on the page; what is on screen stays until the answers arrive. */
   async load(): Promise<void> {
-    await Promise.all([this.#loadProfile(), this.refreshTimeline()]);
+    await Promise.all([this.#loadProfile(), this.refreshTimeline(), this.refreshOrders(), this.refreshInsight()]);
+  }
+
+  /** The business currency, once the insight has been read (new orders are in it unless they say otherwise). */
+  get currency(): string | null {
+    return this.insight.status === 'ready' ? this.insight.currency : null;
+  }
+
+  async refreshOrders(): Promise<void> {
+    try {
+      this.orders = { status: 'ready', orders: await listOrders(this.id) };
+    } catch (e) {
+      this.orders = { status: 'failed', report: asApiError(e).report };
+    }
+  }
+
+  async refreshInsight(): Promise<void> {
+    try {
+      const [insight, settings] = await Promise.all([customerInsight(this.id), getSettings()]);
+      this.insight = { status: 'ready', insight, currency: businessCurrency(settings.business) };
+    } catch (e) {
+      this.insight = { status: 'failed', report: asApiError(e).report };
+    }
   }
 
   async refreshTimeline(): Promise<void> {

@@ -22,6 +22,16 @@ it('answers a reminder with its occasion; keep-in-touch is a follow-up', () => {
   expect(occasionFor('keep-in-touch')).toBe('follow-up');
 });
 
+it('follows up on a drop in orders, and greets a customer whose season is coming', () => {
+  expect(occasionFor('order-drop')).toBe('follow-up');
+  expect(occasionFor('season')).toBe('seasonal');
+});
+
+it('asks for feedback when the reminder is to ask, and follows up on a complaint', () => {
+  expect(occasionFor('ask-feedback')).toBe('feedback');
+  expect(occasionFor('complaint-due')).toBe('follow-up');
+});
+
 it("starts on the core's channel when it can be used, else on the first that can", () => {
   const noEmail = [{ channel: 'email' as const, reason: 'no email address' }];
   expect(startingChannel('sms', [])).toBe('sms');

@@ -26,14 +26,25 @@ export const SEND_CHANNELS: readonly { value: SendChannel; label: string; action
   { value: 'whatsapp', label: 'WhatsApp', action: 'Open in WhatsApp', link: 'whatsapp' },
 ];
 
-/** The occasion a daily-list reminder calls for (keep-in-touch: a follow-up). */
+/**
+ * The occasion a daily-list reminder calls for: keep-in-touch, a drop in orders and a complaint
+ * are a follow-up; a customer's season coming up is a seasonal greeting; asking how an order or
+ * a meeting went is asking for feedback.
+ */
 export function occasionFor(kind: ItemKind): Occasion {
   switch (kind) {
     case 'birthday':
       return 'birthday';
     case 'anniversary':
       return 'anniversary';
-    default:
+    case 'season':
+      return 'seasonal';
+    case 'ask-feedback':
+      return 'feedback';
+    case 'follow-up':
+    case 'keep-in-touch':
+    case 'order-drop':
+    case 'complaint-due':
       return 'follow-up';
   }
 }

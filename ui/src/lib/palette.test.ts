@@ -26,8 +26,11 @@ describe('with nothing typed', () => {
     expect(labels(entries)).toEqual([
       'Today',
       'Customers',
+      'Insights',
       'Messages',
       'Settings',
+      'Products',
+      'Import orders',
       'VIPs in Malmö',
       'Lapsed',
       'Add customer',
@@ -40,6 +43,9 @@ describe('with nothing typed', () => {
       'Section',
       'Section',
       'Section',
+      'Section',
+      'In Insights',
+      'In Insights',
       'Saved segment',
       'Saved segment',
       'Action',
@@ -47,7 +53,9 @@ describe('with nothing typed', () => {
       '3 due',
       'Action',
     ]);
-    expect(entries[4].choice).toEqual({ kind: 'go', route: { name: 'segment', id: 'seg-vip' } });
+    expect(entries[2].choice).toEqual({ kind: 'go', route: { name: 'insights', tab: 'overview' } });
+    expect(entries[5].choice).toEqual({ kind: 'go', route: { name: 'insights', tab: 'products' } });
+    expect(entries[7].choice).toEqual({ kind: 'go', route: { name: 'segment', id: 'seg-vip' } });
     expect(entries.every((e) => e.parts.every((p) => !p.match))).toBe(true);
   });
 
@@ -95,7 +103,7 @@ describe('ranking', () => {
   it('needs a few letters before matching inside words or synonyms', () => {
     expect(labels(paletteEntries('e', context, []))).toEqual([]);
     expect(labels(paletteEntries('se', context, []))).toEqual(['Settings', "Send all of today's wishes"]);
-    expect(labels(paletteEntries('sea', context, []))).toEqual(['Customers']);
+    expect(labels(paletteEntries('sea', context, []))).toEqual(['Customers', 'Insights']);
   });
 
   it('ignores case and accents', () => {

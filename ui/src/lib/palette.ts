@@ -24,7 +24,7 @@ export type PaletteChoice = PaletteCommand | { kind: 'choose-recipient' };
 export type Part = { text: string; match: boolean };
 
 export type PaletteEntry = {
-  /** Stable across typing: `place/today`, `segment/<id>`, `action/quick-note`, `customer/<id>`. */
+  /** Stable across typing: `place/today`, `place/insights/products`, `segment/<id>`, `action/quick-note`, `customer/<id>`. */
   id: string;
   label: string;
   parts: Part[];
@@ -49,8 +49,19 @@ export type PaletteContext = {
 export const PLACES: readonly { label: string; route: Route; keywords: readonly string[] }[] = [
   { label: 'Today', route: { name: 'today' }, keywords: ['agenda', 'reminders', 'due', 'birthdays'] },
   { label: 'Customers', route: { name: 'customers' }, keywords: ['people', 'clients', 'list', 'search'] },
+  {
+    label: 'Insights',
+    route: { name: 'insights', tab: 'overview' },
+    keywords: ['reports', 'rfm', 'seasons', 'cross-sell', 'revenue', 'drops', 'breakdowns', 'analytics'],
+  },
   { label: 'Messages', route: { name: 'messages' }, keywords: ['templates', 'wishes'] },
   { label: 'Settings', route: { name: 'settings' }, keywords: ['preferences', 'notifications', 'business', 'signature'] },
+];
+
+/** Parts of a section reached directly: the catalogue and the CSV import, both in Insights. */
+export const INNER_PLACES: readonly { label: string; route: Route; detail: string; keywords: readonly string[] }[] = [
+  { label: 'Products', route: { name: 'insights', tab: 'products' }, detail: 'In Insights', keywords: ['catalogue', 'catalog', 'prices'] },
+  { label: 'Import orders', route: { name: 'insights', tab: 'import' }, detail: 'In Insights', keywords: ['csv', 'purchases', 'upload'] },
 ];
 
 const MESSAGE_WORDS = ['message', 'email', 'sms', 'whatsapp', 'send', 'congratulate'];
@@ -63,6 +74,13 @@ function candidates(context: PaletteContext): Candidate[] {
     id: `place/${place.route.name}`,
     label: place.label,
     detail: 'Section',
+    keywords: place.keywords,
+    choice: { kind: 'go', route: place.route },
+  }));
+  const inner: Candidate[] = INNER_PLACES.map((place) => ({
+    id: `place/insights/${place.route.name === 'insights' ? place.route.tab : place.route.name}`,
+    label: place.label,
+    detail: place.detail,
     keywords: place.keywords,
     choice: { kind: 'go', route: place.route },
   }));
@@ -103,7 +121,7 @@ function candidates(context: PaletteContext): Candidate[] {
       : []),
     { id: 'action/write', label: 'Write message to…', detail: 'Action', keywords: MESSAGE_WORDS, choice: { kind: 'choose-recipient' } },
   ];
-  return [...places, ...segments, ...actions];
+  return [...places, ...inner, ...segments, ...actions];
 }
 
 function wishesDetail(due: number | null): string {

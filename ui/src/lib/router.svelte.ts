@@ -1,14 +1,21 @@
 // Which screen the window shows, read from the location hash so that links, the browser's
 // Back and a reload all work without a dependency: `#/today` (the default, also what a clicked
 // desktop notification opens), `#/customers`, `#/customers/<id>`, `#/segments/<id>` (the customer
-// list narrowed by a saved segment), `#/messages` (the message templates) and `#/settings`.
+// list narrowed by a saved segment), `#/insights` and its tabs (`#/insights/segments`,
+// `#/insights/products`…), `#/messages` (the message templates) and `#/settings`.
 // It never loads data; the screens do.
+
+/** The tabs of Insights, in the order they are shown; `overview` is `#/insights` itself. */
+export const INSIGHTS_TABS = ['overview', 'segments', 'seasons', 'cross-sell', 'breakdowns', 'products', 'import'] as const;
+
+export type InsightsTab = (typeof INSIGHTS_TABS)[number];
 
 export type Route =
   | { name: 'today' }
   | { name: 'customers' }
   | { name: 'customer'; id: string }
   | { name: 'segment'; id: string }
+  | { name: 'insights'; tab: InsightsTab }
   | { name: 'messages' }
   | { name: 'settings' };
 
@@ -22,6 +29,10 @@ export function parseRoute(hash: string): Route {
   const [section, id, ...rest] = path.split('/');
   if (section === 'settings' && id === undefined) return { name: 'settings' };
   if (section === 'messages' && id === undefined) return { name: 'messages' };
+  if (section === 'insights') {
+    const tab = INSIGHTS_TABS.find((t) => t === id && rest.length === 0 && t !== 'overview');
+    return { name: 'insights', tab: tab ?? 'overview' };
+  }
   if (section === 'segments') {
     const segment = rest.length === 0 ? itemId(id) : null;
     return segment === null ? { name: 'customers' } : { name: 'segment', id: segment };
@@ -49,6 +60,8 @@ export function routeHref(route: Route): string {
       return `#/customers/${encodeURIComponent(route.id)}`;
     case 'segment':
       return `#/segments/${encodeURIComponent(route.id)}`;
+    case 'insights':
+      return route.tab === 'overview' ? '#/insights' : `#/insights/${route.tab}`;
     case 'messages':
       return '#/messages';
     case 'settings':

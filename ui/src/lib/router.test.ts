@@ -1,7 +1,7 @@
 // The location hash names the screen: Today by default, the customer list, one customer's page,
-// a saved segment of the list, Messages, or Settings.
+// a saved segment of the list, Insights and its tabs, Messages, or Settings.
 import { describe, expect, it } from 'vitest';
-import { parseRoute, routeHref } from './router.svelte';
+import { INSIGHTS_TABS, parseRoute, routeHref } from './router.svelte';
 
 describe('parseRoute', () => {
   it('opens Today when there is no hash', () => {
@@ -19,6 +19,16 @@ describe('parseRoute', () => {
     expect(parseRoute('#/messages')).toEqual({ name: 'messages' });
     expect(parseRoute('#messages/')).toEqual({ name: 'messages' });
     expect(parseRoute('#/messages/extra')).toEqual({ name: 'today' });
+  });
+
+  it('reads Insights and its tabs; a tab it does not know opens the overview', () => {
+    expect(parseRoute('#/insights')).toEqual({ name: 'insights', tab: 'overview' });
+    expect(parseRoute('#insights/')).toEqual({ name: 'insights', tab: 'overview' });
+    expect(parseRoute('#/insights/products')).toEqual({ name: 'insights', tab: 'products' });
+    expect(parseRoute('#/insights/cross-sell/')).toEqual({ name: 'insights', tab: 'cross-sell' });
+    expect(parseRoute('#/insights/overview')).toEqual({ name: 'insights', tab: 'overview' });
+    expect(parseRoute('#/insights/charts')).toEqual({ name: 'insights', tab: 'overview' });
+    expect(parseRoute('#/insights/products/extra')).toEqual({ name: 'insights', tab: 'overview' });
   });
 
   it('reads Settings', () => {
@@ -59,7 +69,7 @@ describe('parseRoute', () => {
   });
 
   it('opens Today for a section it does not know', () => {
-    expect(parseRoute('#/insights')).toEqual({ name: 'today' });
+    expect(parseRoute('#/reports')).toEqual({ name: 'today' });
     expect(parseRoute('#/settings/extra')).toEqual({ name: 'today' });
   });
 
@@ -78,6 +88,8 @@ describe('routeHref', () => {
     expect(routeHref({ name: 'segment', id: 's1' })).toBe('#/segments/s1');
     expect(routeHref({ name: 'messages' })).toBe('#/messages');
     expect(routeHref({ name: 'settings' })).toBe('#/settings');
+    expect(routeHref({ name: 'insights', tab: 'overview' })).toBe('#/insights');
+    expect(routeHref({ name: 'insights', tab: 'products' })).toBe('#/insights/products');
   });
 
   it('round-trips through parseRoute, even for an id with a slash', () => {
@@ -85,5 +97,6 @@ describe('routeHref', () => {
     expect(parseRoute(routeHref(route))).toEqual(route);
     const segment = { name: 'segment', id: 'a/b c' } as const;
     expect(parseRoute(routeHref(segment))).toEqual(segment);
+    for (const tab of INSIGHTS_TABS) expect(parseRoute(routeHref({ name: 'insights', tab }))).toEqual({ name: 'insights', tab });
   });
 });
