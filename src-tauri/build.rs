@@ -63,6 +63,11 @@ fn main() {
             "restore_backup",
             "erase_customer",
             "export_customer",
+            "export_data",
+            "preview_contacts_csv",
+            "import_contacts",
+            "list_imports",
+            "undo_import",
         ]),
     ))
     .expect("tauri-build failed");

@@ -22,3 +22,9 @@ pub fn default_data_dir() -> Option<PathBuf> {
         .map(PathBuf::from)
         .or_else(platform_data_dir)
 }
+
+/// Where files the owner exports from the app go: their Downloads folder, or
+/// `exports/` in the data directory when the system has none.
+pub fn exports_folder(data_dir: &std::path::Path) -> std::path::PathBuf {
+    dirs::download_dir().unwrap_or_else(|| data_dir.join("exports"))
+}

@@ -227,6 +227,9 @@ pub struct Settings {
     pub complaints: ComplaintPolicy,
     pub feedback: FeedbackSettings,
     pub backups: BackupSettings,
+    /// A file kept up to date with birthdays, yearly dates and follow-ups
+    /// (iCalendar), for a calendar app to subscribe to; `None`: not kept.
+    pub calendar_file: Option<String>,
     /// Start Regulars (in the tray) when the owner logs in. Opt-in.
     pub start_at_login: bool,
 }
@@ -312,6 +315,21 @@ impl Settings {
                 return Err(ValidationError::new(
                     "backups.folder",
                     format!("“{folder}” is not a full path (like /home/you/Backups)"),
+                ));
+            }
+        }
+        if let Some(file) = self
+            .calendar_file
+            .as_deref()
+            .filter(|f| !f.trim().is_empty())
+        {
+            let path = std::path::Path::new(file.trim());
+            if !path.is_absolute() || path.extension().is_none_or(|e| e != "ics") {
+                return Err(ValidationError::new(
+                    "calendar_file",
+                    format!(
+                        "“{file}” is not a full path to an .ics file (like /home/you/Regulars.ics)"
+                    ),
                 ));
             }
         }

@@ -361,3 +361,49 @@ fn a_customer_export_holds_everything_about_them() {
     let json = serde_json::to_string(&export).unwrap();
     assert!(json.contains("Zanzibar spice") && json.contains("Zest was missing"));
 }
+
+#[test]
+fn the_calendar_file_is_rewritten_only_after_a_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = open(dir.path());
+    assert_eq!(
+        app.refresh_calendar_file().unwrap(),
+        None,
+        "not kept unless set"
+    );
+    let file = dir.path().join("cal").join("Regulars.ics");
+    let mut settings = app.settings().unwrap();
+    settings.calendar_file = Some("Regulars.ics".into());
+    assert_eq!(
+        app.save_settings(&settings)
+            .unwrap_err()
+            .report()
+            .field
+            .as_deref(),
+        Some("calendar_file"),
+        "a relative path is refused"
+    );
+    settings.calendar_file = Some(file.display().to_string());
+    app.save_settings(&settings).unwrap();
+    assert_eq!(app.refresh_calendar_file().unwrap(), Some(file.clone()));
+    assert_eq!(
+        app.refresh_calendar_file().unwrap(),
+        None,
+        "nothing changed"
+    );
+    app.add_customer(&CustomerDraft {
+        name: "Ada Lund".into(),
+        birthday: Some("1990-04-01".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(app.refresh_calendar_file().unwrap(), Some(file.clone()));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("Ada Lund"), "{text}");
+    std::fs::remove_file(&file).unwrap();
+    assert_eq!(
+        app.refresh_calendar_file().unwrap(),
+        Some(file),
+        "a deleted file comes back"
+    );
+}

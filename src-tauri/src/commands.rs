@@ -3,10 +3,12 @@
 
 use regulars::agenda::{Agenda, Horizon};
 use regulars::app::backup::{BackupInfo, ErasureReport, RestorePreview};
+use regulars::app::{ExportKind, ImportBatch};
 use regulars::app::{SentMessage, UndoneReminder};
 use regulars::backup::BackupCounts;
 use regulars::complaints::{ComplaintView, ComplaintsOverview};
 use regulars::import::ImportReport;
+use regulars::import::{customers_csv, ContactsFile, ContactsFormat};
 use regulars::insights::{CustomerInsight, Insights};
 use regulars::listing::{CustomerPage, CustomerQuery};
 use regulars::messages::{MessageLinks, Occasion, RenderedMessage, TemplateDraft, TemplateInfo};
@@ -624,16 +626,83 @@ pub fn erase_customer(
     nudged(&scheduler, answer)
 }
 
-/// Everything held about one customer, as JSON text (the window saves it).
+/// Everything held about one customer, written as JSON into the owner's
+/// Downloads folder; answers where.
 #[tauri::command(async)]
 pub fn export_customer(backend: State<'_, Backend>, id: String) -> Answer<String> {
-    let export = backend
+    let file = backend
         .get()?
-        .export_customer(&id)
+        .export_customer_to_folder(&id)
         .map_err(|e| e.report())?;
-    serde_json::to_string_pretty(&export).map_err(|e| ErrorReport {
-        kind: "io".into(),
-        field: None,
-        message: format!("the export could not be written: {e}"),
+    Ok(file.display().to_string())
+}
+
+/// Writes vCard, CSV or iCalendar into the owner's Downloads folder; answers where.
+#[tauri::command(async)]
+pub fn export_data(backend: State<'_, Backend>, kind: ExportKind) -> Answer<String> {
+    let file = backend
+        .get()?
+        .export_to_folder(kind)
+        .map_err(|e| e.report())?;
+    Ok(file.display().to_string())
+}
+
+/// What a contacts CSV holds and the mapping proposed for it (the window read the file).
+#[tauri::command(async)]
+pub fn preview_contacts_csv(csv: String) -> Answer<customers_csv::Preview> {
+    customers_csv::preview(csv.as_bytes(), 5).map_err(|e| ErrorReport {
+        kind: "invalid".into(),
+        field: Some("file".into()),
+        message: e.to_string(),
     })
+}
+
+/// Imports contacts from the text of a vCard or CSV file the owner picked
+/// (for CSV with the column mapping as previewed); a dry run writes nothing.
+#[tauri::command(async)]
+pub fn import_contacts(
+    backend: State<'_, Backend>,
+    scheduler: Nudge<'_>,
+    file: ContactsFile,
+) -> Answer<ImportReport> {
+    let app = backend.get()?;
+    let (text, name) = (file.text.as_bytes(), &file.name);
+    let answer = match (file.format, &file.mapping) {
+        (ContactsFormat::Vcard, _) => {
+            app.import_vcard(name, text, file.duplicates, file.dry_run, &mut |_| {})
+        }
+        (ContactsFormat::Csv, Some(mapping)) => app.import_contacts_csv(
+            name,
+            text,
+            mapping,
+            file.duplicates,
+            file.dry_run,
+            &mut |_| {},
+        ),
+        (ContactsFormat::Csv, None) => {
+            return Err(ErrorReport {
+                kind: "invalid".into(),
+                field: Some("mapping".into()),
+                message: "a CSV import needs its column mapping (from the preview)".into(),
+            })
+        }
+    };
+    nudged(&scheduler, answer.map_err(|e| e.report()))
+}
+
+/// The imports that can still be undone, newest first.
+#[tauri::command(async)]
+pub fn list_imports(backend: State<'_, Backend>) -> Answer<Vec<ImportBatch>> {
+    backend.get()?.import_batches().map_err(|e| e.report())
+}
+
+/// Undoes a whole import; answers how many customers it removed.
+#[tauri::command(async)]
+pub fn undo_import(
+    backend: State<'_, Backend>,
+    scheduler: Nudge<'_>,
+    batch: String,
+) -> Answer<u64> {
+    let answer = backend.get()?.undo_import(&batch);
+    nudged(&scheduler, answer.map_err(|e| e.report()))
 }

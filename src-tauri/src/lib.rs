@@ -123,7 +123,12 @@ pub fn run() {
             commands::restore_preview,
             commands::restore_backup,
             commands::erase_customer,
-            commands::export_customer
+            commands::export_customer,
+            commands::export_data,
+            commands::preview_contacts_csv,
+            commands::import_contacts,
+            commands::list_imports,
+            commands::undo_import
         ])
         .build(tauri::generate_context!())
         .expect("the Regulars window could not start")

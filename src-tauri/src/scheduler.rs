@@ -94,5 +94,9 @@ fn tick(app: &AppHandle, on_click: &OnClick) -> Duration {
     if let Err(e) = regulars.automatic_backup_if_due() {
         eprintln!("regulars: automatic backup: {e}");
     }
+    // The calendar file a calendar app subscribes to, if the owner set one.
+    if let Err(e) = regulars.refresh_calendar_file() {
+        eprintln!("regulars: calendar file: {e}");
+    }
     wait
 }

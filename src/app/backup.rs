@@ -243,6 +243,26 @@ impl Regulars {
         })
     }
 
+    /// Writes everything held about one customer into the exports folder (the
+    /// owner's Downloads) as JSON, and says where.
+    pub fn export_customer_to_folder(&self, customer_id: &str) -> Result<PathBuf> {
+        let export = self.export_customer(customer_id)?;
+        let folder = crate::paths::exports_folder(self.data_dir());
+        fs::create_dir_all(&folder).map_err(io(&folder))?;
+        let slug: String = export
+            .customer
+            .name
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect();
+        let file = folder.join(format!("regulars-customer-{}.json", slug.trim_matches('-')));
+        write_whole(&file, |out| {
+            serde_json::to_writer_pretty(&mut *out, &export).map_err(std::io::Error::other)?;
+            out.write_all(b"\n")
+        })?;
+        Ok(file)
+    }
+
     /// Everything held about one customer, as one JSON-ready document.
     pub fn export_customer(&self, customer_id: &str) -> Result<CustomerExport> {
         let c = self.customer(customer_id)?;

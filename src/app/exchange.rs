@@ -123,6 +123,64 @@ impl Regulars {
     }
 }
 
+impl ExportKind {
+    fn file_name(self) -> (&'static str, &'static str) {
+        match self {
+            ExportKind::Vcard => ("contacts", "vcf"),
+            ExportKind::Vcard3 => ("contacts-vcard3", "vcf"),
+            ExportKind::CsvCustomers => ("customers", "csv"),
+            ExportKind::CsvOrders => ("orders", "csv"),
+            ExportKind::Ics => ("dates", "ics"),
+        }
+    }
+}
+
+impl Regulars {
+    /// Writes `kind` into the exports folder (the owner's Downloads) and says where.
+    pub fn export_to_folder(&self, kind: ExportKind) -> Result<std::path::PathBuf> {
+        let folder = crate::paths::exports_folder(self.data_dir());
+        std::fs::create_dir_all(&folder).map_err(|e| io(&folder, e))?;
+        let (name, ext) = kind.file_name();
+        let stamp = self.clock.now().format("%Y-%m-%d-%H%M%S");
+        let file = folder.join(format!("regulars-{name}-{stamp}.{ext}"));
+        self.export_file(kind, &file)?;
+        Ok(file)
+    }
+
+    /// Keeps the calendar file of the settings up to date: rewritten when
+    /// anything changed since it was last written (or it is new or gone).
+    /// The scheduler calls this after every change.
+    pub fn refresh_calendar_file(&self) -> Result<Option<std::path::PathBuf>> {
+        let settings = self.store.settings()?;
+        let Some(file) = settings
+            .calendar_file
+            .as_deref()
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .map(std::path::PathBuf::from)
+        else {
+            return Ok(None);
+        };
+        let generation = self.store.generation();
+        let mut written = self
+            .calendar_written
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let fresh = written
+            .as_ref()
+            .is_some_and(|(g, f)| *g == generation && *f == file && file.exists());
+        if fresh {
+            return Ok(None);
+        }
+        if let Some(dir) = file.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+        }
+        self.export_file(ExportKind::Ics, &file)?;
+        *written = Some((generation, file.clone()));
+        Ok(Some(file))
+    }
+}
+
 fn io(path: &Path, source: std::io::Error) -> Error {
     Error::Store(StoreError::Io {
         path: path.to_owned(),

@@ -65,6 +65,8 @@ pub struct Regulars {
     index: RwLock<CustomerIndex>,
     /// Every order line as insights read them; built on first use, then kept in step.
     orders: RwLock<Option<insights::OrderBook>>,
+    /// The store's write count and path when the calendar file was last written.
+    calendar_written: Mutex<Option<(u64, std::path::PathBuf)>>,
 }
 
 impl Regulars {
@@ -82,6 +84,7 @@ impl Regulars {
             writes: Mutex::new(()),
             index,
             orders: RwLock::new(None),
+            calendar_written: Mutex::new(None),
         })
     }
 

@@ -20,6 +20,7 @@ use crate::model::{Address, CustomerDraft, CustomerKind, DateDraft, PartialDate}
 
 /// What a column holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "kebab-case")]
 pub enum Field {
     /// The display name; without one, the name is built from the given and family names.
@@ -56,6 +57,7 @@ pub enum Field {
 
 /// How a date with the year last reads (`03/04/1980`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "kebab-case")]
 pub enum DateOrder {
     /// Year first (ISO, `1980-03-22`); a date with the year last is read only when
@@ -70,6 +72,7 @@ pub enum DateOrder {
 
 /// One field per header column, and how dates read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Mapping {
     pub columns: Vec<Field>,
     pub date_order: DateOrder,
@@ -77,6 +80,7 @@ pub struct Mapping {
 
 /// Whose export the header looks like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "kebab-case")]
 pub enum Detected {
     Google,
@@ -87,6 +91,7 @@ pub enum Detected {
 /// What the owner sees before importing: the file's kind, its header, the
 /// proposed mapping and the first rows (cells as in the file).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct Preview {
     pub detected: Detected,
     pub headers: Vec<String>,

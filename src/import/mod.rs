@@ -33,6 +33,28 @@ pub enum Duplicates {
     Skip,
 }
 
+/// A contacts file the window read, to import (or dry-run).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, TS)]
+#[ts(export)]
+pub struct ContactsFile {
+    pub format: ContactsFormat,
+    /// The file's name, remembered with the import batch.
+    pub name: String,
+    pub text: String,
+    /// For CSV: the column mapping (as previewed, perhaps changed).
+    pub mapping: Option<customers_csv::Mapping>,
+    pub duplicates: Duplicates,
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum ContactsFormat {
+    Vcard,
+    Csv,
+}
+
 /// A contact found to be an existing customer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]

@@ -163,6 +163,8 @@ pub struct Store {
     asks: sled::Tree,
     meta: sled::Tree,
     dir: PathBuf,
+    /// Counts successful writes, so derived files (the calendar) know when to refresh.
+    generation: std::sync::atomic::AtomicU64,
     // Held for the life of the store; the OS releases it if the process dies.
     _lock: File,
 }
@@ -296,6 +298,7 @@ impl Store {
             asks,
             meta,
             dir: dir.to_owned(),
+            generation: std::sync::atomic::AtomicU64::new(0),
             _lock: lock,
         })
     }
@@ -376,7 +379,15 @@ impl Store {
                 self.write_error(sled::Error::Unsupported("transaction aborted".into()))
             }
         })?;
-        self.flush()
+        self.flush()?;
+        self.generation
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// How many writes this handle has made (changes when anything changed).
+    pub fn generation(&self) -> u64 {
+        self.generation.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// The writes that store `customer` and move its index entries (yearly

@@ -8,6 +8,11 @@ import type { ReminderSettings } from "./ReminderSettings";
 
 export type Settings = { reminders: ReminderSettings, notifications: NotificationSettings, business: BusinessSettings, complaints: ComplaintPolicy, feedback: FeedbackSettings, backups: BackupSettings, 
 /**
+ * A file kept up to date with birthdays, yearly dates and follow-ups
+ * (iCalendar), for a calendar app to subscribe to; `None`: not kept.
+ */
+calendar_file: string | null, 
+/**
  * Start Regulars (in the tray) when the owner logs in. Opt-in.
  */
 start_at_login: boolean, };
