@@ -127,6 +127,7 @@ export function defaultSettings(): Settings {
     complaints: { acknowledge_days: 2, resolve_days: 7, text: 'We answer every complaint within 2 days.' },
     feedback: { ask_after_days: null, after_orders: true, after_meetings: true },
     backups: { automatic: true, folder: null, keep: 14 },
+    calendar_file: null,
     start_at_login: false,
   };
 }
