@@ -1,12 +1,13 @@
-//! Used by tests/durability.rs: adds customers through the real façade forever,
-//! printing each id only after `add_customer` has returned (that is, after the
-//! store reported it durable). The test kills this process with SIGKILL and
-//! checks that every id it saw is still there.
+//! Used by tests/durability.rs: adds customers and orders through the real
+//! façade forever, printing each id (`customer <id>`, `order <id>`) only after
+//! the call has returned (that is, after the store reported it durable). The
+//! test kills this process with SIGKILL and checks that every id it saw is
+//! still there.
 
 use std::io::Write;
 use std::path::PathBuf;
 
-use regulars::model::CustomerDraft;
+use regulars::model::{CustomerDraft, OrderDraft, OrderLineDraft};
 use regulars::Regulars;
 
 fn main() {
@@ -26,7 +27,23 @@ fn main() {
         };
         let customer = app.add_customer(&draft).expect("add customer");
         let mut out = stdout.lock();
-        writeln!(out, "{}", customer.id).expect("stdout");
+        writeln!(out, "customer {}", customer.id).expect("stdout");
+        out.flush().expect("stdout");
+        drop(out);
+        let order = OrderDraft {
+            lines: vec![OrderLineDraft {
+                product: format!("Bread {}", n % 7),
+                quantity: "2".into(),
+                unit_price: Some("3.50".into()),
+                category: None,
+            }],
+            ..Default::default()
+        };
+        let order = app
+            .add_order(&customer.id.to_string(), &order)
+            .expect("add order");
+        let mut out = stdout.lock();
+        writeln!(out, "order {}", order.order.id).expect("stdout");
         out.flush().expect("stdout");
     }
 }

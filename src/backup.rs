@@ -181,3 +181,53 @@ impl Backup {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn minimal() -> String {
+        r#"{"format": "regulars-backup", "version": 1, "customers": [{"id": "0190a6f0-0000-7000-8000-000000000001", "name": "Anna Berg", "kind": "person", "birthday": "--02-29", "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z"}], "interactions": [], "products": [], "orders": []}"#.to_owned()
+    }
+
+    #[test]
+    fn a_minimal_backup_reads() {
+        let b = Backup::parse(minimal().as_bytes()).unwrap();
+        assert_eq!(b.counts().customers, 1);
+    }
+
+    #[test]
+    fn a_record_of_a_customer_not_in_the_backup_is_named() {
+        let text = minimal().replace(
+            r#""interactions": []"#,
+            r#""interactions": [{"id": "0190a6f0-0000-7000-8000-0000000000aa", "customer_id": "0190a6f0-0000-7000-8000-000000000002", "kind": "note", "at": "2026-01-01T00:00:00Z", "text": "x", "follow_up": null, "created_at": "2026-01-01T00:00:00Z"}]"#,
+        );
+        let e = Backup::parse(text.as_bytes()).unwrap_err();
+        assert_eq!(e.field, "interactions[0]");
+        assert!(e.message.contains("not in the backup"), "{}", e.message);
+    }
+
+    proptest! {
+        #[test]
+        fn any_bytes_are_read_or_refused_without_panicking(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+            let _ = Backup::parse(&bytes);
+        }
+
+        #[test]
+        fn a_backup_cut_or_changed_anywhere_is_read_or_refused_without_panicking(
+            cut in 0usize..400,
+            at in 0usize..400,
+            byte in any::<u8>(),
+        ) {
+            let mut text = minimal().into_bytes();
+            if at < text.len() {
+                text[at] = byte;
+            }
+            text.truncate(cut.min(text.len()));
+            if let Err(e) = Backup::parse(&text) {
+                prop_assert!(!e.message.is_empty());
+            }
+        }
+    }
+}
