@@ -10,7 +10,17 @@ import App from './App.svelte';
 import type { AgendaItem } from './lib/bindings/AgendaItem';
 import type { CustomerQuery } from './lib/bindings/CustomerQuery';
 import type { Segment } from './lib/bindings/Segment';
-import { agendaItem, defaultSettings, insightsFixture, noInsight, renderedMessage, storedCustomer, summaryOf } from './test-fixtures';
+import {
+  agendaItem,
+  complaintsOverviewFixture,
+  complaintView,
+  defaultSettings,
+  insightsFixture,
+  noInsight,
+  renderedMessage,
+  storedCustomer,
+  summaryOf,
+} from './test-fixtures';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn(), isTauri: vi.fn(() => true) }));
 
@@ -33,6 +43,8 @@ function answer(draft: string | null = null, reminders: AgendaItem[] = [], segme
       case 'timeline':
       case 'list_orders':
       case 'list_products':
+      case 'list_feedback':
+      case 'list_complaints':
         return [];
       case 'customer_insight':
         return noInsight(anna.id);
@@ -254,8 +266,65 @@ describe('Messages', () => {
   });
 });
 
+describe('Complaints', () => {
+  it('opens from #/complaints, right after Customers in the sidebar', async () => {
+    invokeMock.mockImplementation(async (command) => {
+      if (command === 'complaints_overview') return complaintsOverviewFixture();
+      if (command === 'agenda') return { date: '2025-11-24', items: [] };
+      return command === 'list_segments' ? [] : null;
+    });
+    await goTo('#/complaints');
+    render(App);
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Complaints' })).toBeInTheDocument();
+    expect((await screen.findAllByRole('link', { name: 'Bo Ek' }))[0]).toHaveAttribute('href', '#/customers/c-bo');
+    const nav = screen.getByRole('navigation', { name: 'Sections' });
+    const names = within(nav).getAllByRole('link').map((a) => a.textContent);
+    expect(names.indexOf('Complaints')).toBe(names.indexOf('Customers') + 1);
+    expect(within(nav).getByRole('link', { name: 'Complaints' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it("reads the daily list again when a complaint is acknowledged on a customer's page, so Today's count moves", async () => {
+    const open = complaintView({ customer_id: anna.id, customer_name: anna.name });
+    const due = agendaItem({
+      customer_name: anna.name,
+      customer_id: anna.id,
+      kind: 'complaint-due',
+      key: `complaint/${anna.id}/${open.id}/acknowledge`,
+      label: 'Acknowledge complaint: The cake was late',
+    });
+    let acknowledged = false;
+    answer(null, [due]);
+    const base = invokeMock.getMockImplementation()!;
+    invokeMock.mockImplementation(async (command, args) => {
+      switch (command) {
+        case 'list_complaints':
+          return [acknowledged ? { ...open, status: 'acknowledged', acknowledged_at: '2025-11-17T09:00:00Z', next: 'resolve' } : open];
+        case 'acknowledge_complaint':
+          acknowledged = true;
+          return { ...open, status: 'acknowledged' };
+        case 'agenda':
+          return { date: '2025-11-24', items: acknowledged ? [] : [due] };
+        default:
+          return base(command, args);
+      }
+    });
+    await goTo(`#/customers/${anna.id}`);
+    const user = userEvent.setup();
+    render(App);
+    const today = within(screen.getByRole('navigation', { name: 'Sections' })).getByRole('link', { name: /^Today/ });
+    await waitFor(() => expect(today).toHaveAccessibleName('Today, 1 due'));
+
+    const complaints = await screen.findByRole('region', { name: /Complaints/ });
+    await user.click(await within(complaints).findByRole('button', { name: /^Acknowledge/ }));
+
+    await waitFor(() => expect(today).toHaveAccessibleName('Today'));
+    expect(calls('acknowledge_complaint')).toEqual([{ id: open.id }]);
+  });
+});
+
 describe('Insights', () => {
-  it('opens from #/insights, between Customers and Messages in the sidebar', async () => {
+  it('opens from #/insights, between Complaints and Messages in the sidebar', async () => {
     await goTo('#/insights');
     render(App);
 
@@ -264,7 +333,7 @@ describe('Insights', () => {
     expect(calls('insights')).toEqual([{ asOf: null }]);
     const nav = screen.getByRole('navigation', { name: 'Sections' });
     const names = within(nav).getAllByRole('link').map((a) => a.textContent);
-    expect(names.indexOf('Insights')).toBe(names.indexOf('Customers') + 1);
+    expect(names.indexOf('Insights')).toBe(names.indexOf('Complaints') + 1);
     expect(names.indexOf('Messages')).toBe(names.indexOf('Insights') + 1);
     expect(within(nav).getByRole('link', { name: 'Insights' })).toHaveAttribute('aria-current', 'page');
   });
@@ -297,7 +366,7 @@ describe('Today', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Today' })).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Sections' });
     const links = within(nav).getAllByRole('link');
-    expect(links.map((a) => a.getAttribute('href'))).toEqual(['#/today', '#/customers', '#/insights', '#/messages', '#/settings']);
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['#/today', '#/customers', '#/complaints', '#/insights', '#/messages', '#/settings']);
     await waitFor(() => expect(links[0]).toHaveAccessibleName('Today, 2 due'));
     expect(links[0]).toHaveAttribute('aria-current', 'page');
     expect(links[1]).not.toHaveAttribute('aria-current');
@@ -511,8 +580,8 @@ describe('the command palette', () => {
     render(App);
     await screen.findByText(/^Nothing due\./);
     await ctrlK();
-    // Today, Customers, Insights, Messages, Settings…
-    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}{ArrowDown}{Enter}');
+    // Today, Customers, Complaints, Insights, Messages, Settings…
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}{ArrowDown}{ArrowDown}{Enter}');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeInTheDocument();
     expect(location.hash).toBe('#/settings');

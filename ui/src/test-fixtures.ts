@@ -1,11 +1,18 @@
 // Test fixtures: customers, reminders, settings, orders, products and insights as the core would
-// return them. Used only by tests.
+// return them, and what Your data reads (a contacts CSV's preview, an import's report, backups).
+// Used only by tests.
 import type { AgendaItem } from './lib/bindings/AgendaItem';
+import type { ComplaintsOverview } from './lib/bindings/ComplaintsOverview';
+import type { ComplaintView } from './lib/bindings/ComplaintView';
+import type { BackupInfo } from './lib/bindings/BackupInfo';
 import type { Customer } from './lib/bindings/Customer';
 import type { CustomerInsight } from './lib/bindings/CustomerInsight';
 import type { CustomerSummary } from './lib/bindings/CustomerSummary';
+import type { Feedback } from './lib/bindings/Feedback';
+import type { FeedbackSummary } from './lib/bindings/FeedbackSummary';
 import type { Insights } from './lib/bindings/Insights';
 import type { OrderView } from './lib/bindings/OrderView';
+import type { Preview } from './lib/bindings/Preview';
 import type { Product } from './lib/bindings/Product';
 import type { RenderedMessage } from './lib/bindings/RenderedMessage';
 import type { Settings } from './lib/bindings/Settings';
@@ -286,7 +293,7 @@ export function insightsFixture(fields: Partial<Insights> = {}): Insights {
       { customer_id: 'c-bo', customer_name: 'Bo Ek', r: 2, f: 4, m: 4, segment: 'at-risk', recency_days: 70, frequency: 6, monetary_minor: 21_000 },
       { customer_id: 'c-cleo', customer_name: 'Cleo Park', r: 5, f: 1, m: 1, segment: 'new', recency_days: 4, frequency: 1, monetary_minor: 1200 },
     ],
-    feedback: { count: 0, average_rating: null, nps: null } as Insights['feedback'],
+    feedback: noFeedback(),
     currency: 'EUR',
     pairs: [{ antecedent: 'Bread', consequent: 'Butter', customers: 2, support: 0.667, confidence: 0.8, lift: 1.6 }],
     category_seasonality: [
@@ -315,6 +322,231 @@ export function insightsFixture(fields: Partial<Insights> = {}): Insights {
       { month: '2025-11', new_customers: 1, returning_customers: 1, revenue_minor: 5700 },
     ],
     lifetime,
+    ...fields,
+  };
+}
+
+/**
+ * What `preview_contacts_csv` says of a Google Contacts export: its header, the mapping proposed
+ * (the event's type labels the date to its right) and its first two contacts.
+ */
+export function contactsPreview(fields: Partial<Preview> = {}): Preview {
+  return {
+    detected: 'google',
+    headers: ['Name', 'Given Name', 'E-mail 1 - Value', 'Phone 1 - Value', 'Birthday', 'Event 1 - Type', 'Event 1 - Value', 'Notes', 'Group Membership'],
+    mapping: {
+      columns: ['name', 'given-name', 'email', 'phone', 'birthday', 'date-label', { date: 'Event' }, 'note', 'tags'],
+      date_order: 'ymd',
+    },
+    rows: [
+      ['Anna Berg', 'Anna', 'anna@example.com', '+46 70 123 45 67', '1985-11-23', 'Anniversary', '2010-06-14', 'Loves rye', '* myContacts ::: VIP'],
+      ['Bo Ek', 'Bo', 'bo@example.com', '', '', '', '', '<b>not bold</b>', '* myContacts'],
+    ],
+    ...fields,
+  };
+}
+
+/**
+ * What `import_contacts` reports (IPC carries the counts as numbers): 2 new customers, line 3
+ * already here as Anna Berg (same email), line 5 with a bad birthday; `batch` set when not a dry run.
+ */
+export function contactsReport(dryRun: boolean, duplicates: 'merge' | 'skip' = 'merge') {
+  const merged = duplicates === 'merge' ? 1 : 0;
+  return {
+    imported: 2 + merged,
+    skipped: 2 - merged,
+    errors: [{ line: 5, message: 'birthday: “31/02/1980” is not a date' }],
+    unmatched: [],
+    orders: 0,
+    new_products: [],
+    dry_run: dryRun,
+    new_customers: 2,
+    merged,
+    duplicates: [{ line: 3, name: 'Anna Berg', customer_id: 'c-anna', customer_name: 'Anna Berg', matched_by: 'email' }],
+    batch: dryRun ? null : 'batch-1',
+  };
+}
+
+/** A backup as `list_backups` lists it: an automatic one of 1 December 2026 by default. */
+export function backupInfo(fields: Partial<BackupInfo> = {}): BackupInfo {
+  return {
+    path: '/home/anna/.local/share/org.regulars.desktop/backups/regulars-2026-12-01-031500.json',
+    made_at: '2026-12-01T03:15:00+01:00',
+    automatic: true,
+    bytes: 2_400_000,
+    ...fields,
+  };
+}
+
+// Feedback and complaints.
+
+/** Feedback as `list_feedback` returns it: 4 stars and a 9 from Anna on 20 Nov 2025 by default; ids increase with each call. */
+export function feedbackEntry(fields: Partial<Feedback> = {}): Feedback {
+  counter += 1;
+  return {
+    id: `01900000-0000-7000-b000-${String(counter).padStart(12, '0')}`,
+    customer_id: 'c-anna',
+    date: '2025-11-20',
+    channel: null,
+    rating: 4,
+    nps: 9,
+    text: 'Lovely bread',
+    order_id: null,
+    created_at: '2025-11-20T15:00:00Z',
+    ...fields,
+  };
+}
+
+/**
+ * A complaint as `list_complaints` and `complaints_overview` show it, under a policy of 2 days to
+ * acknowledge and 7 to resolve: by default Anna's open one of 16 Nov 2025, to acknowledge by 18 Nov
+ * (not yet overdue on 17 Nov); ids increase with each call.
+ */
+export function complaintView(fields: Partial<ComplaintView> = {}): ComplaintView {
+  counter += 1;
+  return {
+    id: `01900000-0000-7000-c000-${String(counter).padStart(12, '0')}`,
+    customer_id: 'c-anna',
+    customer_name: 'Anna Berg',
+    opened_on: '2025-11-16',
+    channel: 'phone',
+    summary: 'The cake was late',
+    severity: 'medium',
+    status: 'open',
+    opened_at: '2025-11-16T10:00:00Z',
+    acknowledged_at: null,
+    resolved_at: null,
+    resolution: null,
+    closed_at: null,
+    age_days: 1,
+    acknowledge_by: '2025-11-18',
+    resolve_by: '2025-11-23',
+    next: 'acknowledge',
+    overdue: false,
+    resolution_days: null,
+    within_policy: null,
+    ...fields,
+  };
+}
+
+/** No feedback at all (and no customers to say how they heard about you). */
+export function noFeedback(): FeedbackSummary {
+  return {
+    count: 0,
+    average_rating: null,
+    nps: null,
+    ratings: 0,
+    scores: 0,
+    promoters: 0,
+    passives: 0,
+    detractors: 0,
+    by_month: [],
+    listen_to: [],
+    heard_about_us: [],
+  };
+}
+
+/**
+ * The feedback summary over six pieces of feedback in October and November 2025: an average of
+ * 3.8 stars, an NPS of 16.67 (3 promoters, 1 passive, 2 detractors), Bo's low rating to listen to,
+ * and customers from the farmers market, Instagram and unknown sources.
+ */
+export function feedbackSummaryFixture(fields: Partial<FeedbackSummary> = {}): FeedbackSummary {
+  return {
+    count: 6,
+    average_rating: 3.8,
+    nps: 16.666666666666664,
+    ratings: 5,
+    scores: 6,
+    promoters: 3,
+    passives: 1,
+    detractors: 2,
+    by_month: [
+      { month: '2025-10', count: 2, average_rating: 4.5, nps: 50 },
+      { month: '2025-11', count: 4, average_rating: 3.3333333333333335, nps: 0 },
+    ],
+    listen_to: [{ customer_id: 'c-bo', customer_name: 'Bo Ek', date: '2025-11-18', rating: 2, nps: 3, text: 'The <b>cake</b> was late' }],
+    heard_about_us: [
+      { source: 'Farmers market', customers: 5 },
+      { source: 'Instagram', customers: 2 },
+      { source: null, customers: 1 },
+    ],
+    ...fields,
+  };
+}
+
+/**
+ * The complaints overview on 2025-11-24 under a 2/7-day policy: Anna's acknowledged complaint of
+ * 18 Nov still within the policy, Bo's open one of 19 Nov overdue for acknowledging, and two
+ * resolved (Bo's in time, Cleo's late); Bo complained twice.
+ */
+export function complaintsOverviewFixture(fields: Partial<ComplaintsOverview> = {}): ComplaintsOverview {
+  const annaWaiting = complaintView({
+    summary: 'Wrong cake flavour',
+    opened_on: '2025-11-18',
+    status: 'acknowledged',
+    acknowledged_at: '2025-11-19T09:30:00Z',
+    age_days: 6,
+    acknowledge_by: '2025-11-20',
+    resolve_by: '2025-11-25',
+    next: 'resolve',
+  });
+  const boOverdue = complaintView({
+    customer_id: 'c-bo',
+    customer_name: 'Bo Ek',
+    summary: 'Bread was stale',
+    severity: 'high',
+    opened_on: '2025-11-19',
+    age_days: 5,
+    acknowledge_by: '2025-11-21',
+    resolve_by: '2025-11-26',
+    overdue: true,
+  });
+  const boResolved = complaintView({
+    customer_id: 'c-bo',
+    customer_name: 'Bo Ek',
+    summary: 'Missing butter',
+    opened_on: '2025-10-01',
+    status: 'closed',
+    acknowledged_at: '2025-10-02T09:00:00Z',
+    resolved_at: '2025-10-04T09:00:00Z',
+    resolution: 'Delivered the butter with an apology',
+    closed_at: '2025-10-05T09:00:00Z',
+    age_days: 3,
+    acknowledge_by: '2025-10-03',
+    resolve_by: '2025-10-08',
+    next: null,
+    resolution_days: 3,
+    within_policy: true,
+  });
+  const cleoLate = complaintView({
+    customer_id: 'c-cleo',
+    customer_name: 'Cleo Park',
+    summary: 'Order mixed up',
+    opened_on: '2025-09-01',
+    status: 'resolved',
+    acknowledged_at: '2025-09-02T09:00:00Z',
+    resolved_at: '2025-09-11T09:00:00Z',
+    resolution: 'Refunded',
+    age_days: 10,
+    acknowledge_by: '2025-09-03',
+    resolve_by: '2025-09-08',
+    next: null,
+    resolution_days: 10,
+    within_policy: false,
+  });
+  return {
+    today: '2025-11-24',
+    // Oldest first, as the core lists them (the view puts the overdue one first).
+    pending: [annaWaiting, boOverdue],
+    all: [boOverdue, annaWaiting, boResolved, cleoLate],
+    resolved: 2,
+    average_resolution_days: 6.5,
+    median_resolution_days: 6.5,
+    within_policy: 0.5,
+    repeat_complainers: [{ customer_id: 'c-bo', customer_name: 'Bo Ek', complaints: 2, pending: 1 }],
+    policy: { acknowledge_days: 2, resolve_days: 7, text: 'We acknowledge within {acknowledge} days and resolve within {resolve}.' },
+    policy_text: 'We acknowledge within 2 days and resolve within 7.',
     ...fields,
   };
 }

@@ -66,19 +66,22 @@ describe('opening', () => {
     expect(names()).toEqual([
       'Today',
       'Customers',
+      'Complaints',
       'Insights',
       'Messages',
       'Settings',
       'Products',
       'Import orders',
+      'Feedback',
+      'Your data',
       'VIPs in Malmö',
       'Add customer',
       'Quick note',
       "Send all of today's wishes",
       'Write message to…',
     ]);
-    expect(options()[9]).toHaveTextContent('Ctrl+Shift+N');
-    expect(options()[10]).toHaveTextContent('2 due');
+    expect(options()[12]).toHaveTextContent('Ctrl+Shift+N');
+    expect(options()[13]).toHaveTextContent('2 due');
     expect(active()).toBe(options()[0]);
     expect(options()[0]).toHaveAttribute('aria-selected', 'true');
     expect(options()[1]).toHaveAttribute('aria-selected', 'false');
@@ -156,7 +159,7 @@ describe('choosing', () => {
     expect(options().filter((o) => o.getAttribute('aria-selected') === 'true')).toHaveLength(1);
 
     await user.keyboard('{Enter}');
-    expect(onrun).toHaveBeenCalledExactlyOnceWith({ kind: 'go', route: { name: 'insights', tab: 'overview' } });
+    expect(onrun).toHaveBeenCalledExactlyOnceWith({ kind: 'go', route: { name: 'complaints' } });
   });
 
   it('opens a customer with Enter, and writes to them with Ctrl+Enter', async () => {
@@ -192,7 +195,7 @@ describe('choosing', () => {
 
   it('runs an option that is clicked', async () => {
     const { user, onrun, options } = setup();
-    await user.click(options()[4]);
+    await user.click(options()[5]);
     expect(onrun).toHaveBeenCalledExactlyOnceWith({ kind: 'go', route: { name: 'settings' } });
   });
 

@@ -51,6 +51,8 @@ function answer(customer: Customer = anna, timeline: TimelineEntry[] = entries, 
         return timeline;
       case 'list_orders':
       case 'list_products':
+      case 'list_feedback':
+      case 'list_complaints':
         return [];
       case 'customer_insight':
         return noInsight(customer.id);

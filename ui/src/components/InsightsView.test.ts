@@ -8,10 +8,10 @@ import type { ChartConfiguration } from 'chart.js';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Insights } from '../lib/bindings/Insights';
 import { drawBarChart } from '../lib/chartCanvas';
-import { longDate, monthName } from '../lib/insightText';
+import { longDate, monthName, monthOfYear } from '../lib/insightText';
 import { formatMinor } from '../lib/money';
 import type { InsightsTab } from '../lib/router.svelte';
-import { insightsFixture } from '../test-fixtures';
+import { feedbackSummaryFixture, insightsFixture } from '../test-fixtures';
 import InsightsView from './InsightsView.svelte';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn(), isTauri: vi.fn(() => true) }));
@@ -63,6 +63,7 @@ describe('the tabs', () => {
       ['Seasons', '#/insights/seasons'],
       ['Cross-sell', '#/insights/cross-sell'],
       ['Breakdowns', '#/insights/breakdowns'],
+      ['Feedback', '#/insights/feedback'],
       ['Products', '#/insights/products'],
       ['Import orders', '#/insights/import'],
     ]);
@@ -263,6 +264,88 @@ describe('Breakdowns', () => {
       ['0', '2'],
       ['1', '1'],
     ]);
+  });
+});
+
+describe('Feedback', () => {
+  it('gives the count, the average rating and the rounded NPS with who promotes and who detracts', async () => {
+    core(() => insightsFixture({ feedback: feedbackSummaryFixture() }));
+    setup('feedback');
+    await screen.findByRole('heading', { name: 'Who would recommend you' });
+    const figures = Array.from(document.querySelectorAll('.figures div')).map((d) =>
+      Array.from(d.querySelectorAll('dt, dd')).map((e) => plain(e.textContent!)),
+    );
+    expect(figures).toEqual([
+      ['Feedback', '6'],
+      ['Average rating', '3.8 out of 5', '5 ratings'],
+      ['Net Promoter Score', '+17', '6 scores'],
+    ]);
+    const split = Array.from(document.querySelectorAll('.split div')).map((d) => [d.querySelector('dt')!.textContent, d.querySelector('dd')!.textContent]);
+    expect(split).toEqual([
+      ['Promoters', '3'],
+      ['Passives', '1'],
+      ['Detractors', '2'],
+    ]);
+  });
+
+  it('charts the NPS and the average rating by month, with every month in a table', async () => {
+    core(() => insightsFixture({ feedback: feedbackSummaryFixture() }));
+    setup('feedback');
+    const table = await screen.findByRole('table', { name: 'Feedback per month' });
+    expect(cells(table)).toEqual([
+      ['Month', 'Feedback', 'Average rating', 'NPS'],
+      [monthOfYear('2025-10'), '2', '4.5', '+50'],
+      [monthOfYear('2025-11'), '4', '3.3', '0'],
+    ]);
+    await waitFor(() => expect(charts()).toHaveLength(3));
+    const nps = charts().find((c) => c.data.datasets[0].label === 'NPS')!;
+    expect(nps.data.labels).toEqual([monthOfYear('2025-10'), monthOfYear('2025-11')]);
+    expect(nps.data.datasets[0].data).toEqual([50, 0]);
+    const average = charts().find((c) => c.data.datasets[0].label === 'Average rating')!;
+    expect(average.data.datasets[0].data).toEqual([4.5, 3.3333333333333335]);
+    expect(screen.getByRole('img', { name: 'Net Promoter Score per month. The numbers are in the table below.' })).toBeInTheDocument();
+  });
+
+  it('lists the low ratings to listen to with the customer and their words as plain text', async () => {
+    core(() => insightsFixture({ feedback: feedbackSummaryFixture() }));
+    setup('feedback');
+    const list = await screen.findByRole('list', { name: 'Low ratings, newest first' });
+    const item = within(list).getAllByRole('listitem')[0];
+    expect(within(item).getByRole('link', { name: 'Bo Ek' })).toHaveAttribute('href', '#/customers/c-bo');
+    expect(within(item).getByRole('img', { name: '2 out of 5' })).toHaveTextContent('★★☆☆☆');
+    expect(item).toHaveTextContent('would recommend 3/10');
+    expect(item).toHaveTextContent(longDate('2025-11-18'));
+    expect(within(item).getByText('The <b>cake</b> was late')).toBeInTheDocument();
+    expect(item.querySelector('b')).toBeNull();
+  });
+
+  it('counts customers by how they heard about you, in a chart and a table', async () => {
+    core(() => insightsFixture({ feedback: feedbackSummaryFixture() }));
+    setup('feedback');
+    const table = await screen.findByRole('table', { name: 'Customers by how they heard about you' });
+    expect(cells(table)).toEqual([
+      ['Source', 'Customers'],
+      ['Farmers market', '5'],
+      ['Instagram', '2'],
+      ['Not recorded', '1'],
+    ]);
+    await waitFor(() => expect(charts().some((c) => c.data.datasets[0].label === 'Customers')).toBe(true));
+    const heard = charts().find((c) => c.data.datasets[0].label === 'Customers')!;
+    expect(heard.data.labels).toEqual(['Farmers market', 'Instagram', 'Not recorded']);
+    expect(heard.data.datasets[0].data).toEqual([5, 2, 1]);
+  });
+
+  it('invites feedback when there is none, even with no orders, and still says how customers heard about you', async () => {
+    core(() =>
+      insightsFixture({
+        lifetime: [],
+        feedback: { ...feedbackSummaryFixture({ count: 0, ratings: 0, scores: 0, by_month: [], listen_to: [] }), average_rating: null, nps: null },
+      }),
+    );
+    setup('feedback');
+    expect(await screen.findByText('No feedback yet — ask after their next order.')).toBeInTheDocument();
+    expect(screen.queryByText(/^No orders yet/)).toBeNull();
+    expect(screen.getByRole('table', { name: 'Customers by how they heard about you' })).toBeInTheDocument();
   });
 });
 

@@ -3,7 +3,7 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { invoke, isTauri } from '@tauri-apps/api/core';
-import { beforeEach, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../lib/bindings/Settings';
 import { defaultSettings } from '../test-fixtures';
 import SettingsView from './SettingsView.svelte';
@@ -203,4 +203,162 @@ it("shows the core's objection to a business field beside it", async () => {
 
   await user.type(code, '{Backspace}');
   expect(code).not.toHaveAttribute('aria-invalid');
+});
+
+describe('the complaints policy', () => {
+  it('shows the policy with a live preview as customers will read it, and saves what was edited', async () => {
+    core();
+    const announce = vi.fn();
+    const user = userEvent.setup();
+    render(SettingsView, { announce });
+
+    const policy = await screen.findByRole('group', { name: 'Complaints policy' });
+    const acknowledge = within(policy).getByLabelText('Acknowledge within (days)');
+    const resolve = within(policy).getByLabelText('Resolve within (days)');
+    const notice = within(policy).getByLabelText('Remind me ahead of a deadline (days)');
+    const text = within(policy).getByLabelText('Your written policy');
+    expect(acknowledge).toHaveValue(2);
+    expect(resolve).toHaveValue(7);
+    expect(notice).toHaveValue(1);
+    expect(notice).toHaveAccessibleDescription('How early Today shows the next step.');
+    expect(text).toHaveValue('We answer every complaint within 2 days.');
+    expect(text).toHaveAccessibleDescription(/Write \{acknowledge\} and \{resolve\} where the days go\./);
+
+    await user.clear(text);
+    // Braces are typed as {{ with user-event.
+    await user.type(text, 'We reply within {{acknowledge} days and put it right within {{resolve}.');
+    await user.clear(resolve);
+    await user.type(resolve, '10');
+    const preview = within(policy).getByRole('blockquote', { name: 'As customers will read it' });
+    expect(preview).toHaveTextContent('We reply within 2 days and put it right within 10.');
+    await user.clear(notice);
+    await user.type(notice, '2');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+
+    await waitFor(() => expect(announce).toHaveBeenCalledWith('Settings saved.'));
+    expect(saved()[0].complaints).toEqual({
+      acknowledge_days: 2,
+      resolve_days: 10,
+      text: 'We reply within {acknowledge} days and put it right within {resolve}.',
+    });
+    expect(saved()[0].reminders.complaint_notice_days).toBe(2);
+  });
+
+  it("shows the core's objection to the days to resolve beside that box, and to the text beside the text", async () => {
+    core();
+    const user = userEvent.setup();
+    render(SettingsView);
+    const resolve = await screen.findByLabelText('Resolve within (days)');
+    await user.clear(resolve);
+    await user.type(resolve, '1');
+    invokeMock.mockRejectedValueOnce({
+      kind: 'invalid',
+      field: 'complaints.resolve_days',
+      message: 'resolving within 1 days cannot come before acknowledging within 2',
+    });
+
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+
+    await waitFor(() => expect(resolve).toHaveAttribute('aria-invalid', 'true'));
+    expect(resolve).toHaveAccessibleDescription(/resolving within 1 days cannot come before acknowledging within 2/);
+    expect(resolve.parentElement).toHaveTextContent('resolving within 1 days cannot come before acknowledging within 2');
+    expect(resolve).toHaveFocus();
+    expect(screen.getByLabelText('Acknowledge within (days)')).not.toHaveAttribute('aria-invalid');
+    expect(document.querySelector('.form-error')).toBeNull();
+    await user.type(resolve, '0');
+    expect(resolve).not.toHaveAttribute('aria-invalid');
+
+    invokeMock.mockRejectedValueOnce({ kind: 'invalid', field: 'complaints.text', message: 'is longer than 10000 characters' });
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    const text = screen.getByLabelText('Your written policy');
+    await waitFor(() => expect(text).toHaveAttribute('aria-invalid', 'true'));
+    expect(text).toHaveAccessibleDescription(/is longer than 10000 characters/);
+  });
+
+  it('asks for a number before sending a blank deadline', async () => {
+    core();
+    const user = userEvent.setup();
+    render(SettingsView);
+    const acknowledge = await screen.findByLabelText('Acknowledge within (days)');
+    await user.clear(acknowledge);
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(acknowledge).toHaveAccessibleDescription(/Enter a whole number of days\./);
+    expect(saved()).toEqual([]);
+  });
+
+  it("puts the core's objection to the notice days beside that box", async () => {
+    core();
+    const user = userEvent.setup();
+    render(SettingsView);
+    const notice = await screen.findByLabelText('Remind me ahead of a deadline (days)');
+    invokeMock.mockRejectedValueOnce({ kind: 'invalid', field: 'reminders.complaint_notice_days', message: '90 days is more than the 60 allowed' });
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(notice).toHaveAttribute('aria-invalid', 'true'));
+    expect(notice).toHaveAccessibleDescription(/90 days is more than the 60 allowed/);
+  });
+});
+
+describe('asking for feedback', () => {
+  it('is off by default; turned on it asks after how many days, and after orders, meetings or both', async () => {
+    core();
+    const user = userEvent.setup();
+    render(SettingsView);
+    const group = await screen.findByRole('group', { name: 'Asking for feedback' });
+    const asking = within(group).getByLabelText('Remind me to ask how it went');
+    expect(asking).not.toBeChecked();
+    expect(asking).toHaveAccessibleDescription(/A reminder on Today some days after an order or a meeting/);
+    expect(within(group).queryByLabelText('Ask after (days)')).toBeNull();
+
+    // Saved while off: asking stays off.
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(saved()).toHaveLength(1));
+    expect(saved()[0].feedback).toEqual({ ask_after_days: null, after_orders: true, after_meetings: true });
+
+    await user.click(asking);
+    const days = within(group).getByLabelText('Ask after (days)');
+    expect(days).toHaveValue(3);
+    await user.clear(days);
+    await user.type(days, '5');
+    await user.click(within(group).getByLabelText('After meetings'));
+    expect(within(group).getByLabelText('After orders')).toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+
+    await waitFor(() => expect(saved()).toHaveLength(2));
+    expect(saved()[1].feedback).toEqual({ ask_after_days: 5, after_orders: true, after_meetings: false });
+  });
+
+  it('shows the stored days, and turning it off sends null', async () => {
+    const stored = defaultSettings();
+    stored.feedback = { ask_after_days: 4, after_orders: true, after_meetings: false };
+    core(stored);
+    const user = userEvent.setup();
+    render(SettingsView);
+    const asking = await screen.findByLabelText('Remind me to ask how it went');
+    expect(asking).toBeChecked();
+    expect(screen.getByLabelText('Ask after (days)')).toHaveValue(4);
+    expect(screen.getByLabelText('After meetings')).not.toBeChecked();
+
+    await user.click(asking);
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(saved()).toHaveLength(1));
+    expect(saved()[0].feedback).toEqual({ ask_after_days: null, after_orders: true, after_meetings: false });
+  });
+
+  it("shows the core's objection to the days beside the box, and asks for a number before sending none", async () => {
+    core();
+    const user = userEvent.setup();
+    render(SettingsView);
+    await user.click(await screen.findByLabelText('Remind me to ask how it went'));
+    const days = screen.getByLabelText('Ask after (days)');
+    await user.clear(days);
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(days).toHaveAccessibleDescription('Enter a whole number of days, or turn asking off.');
+    expect(saved()).toEqual([]);
+
+    await user.type(days, '0');
+    invokeMock.mockRejectedValueOnce({ kind: 'invalid', field: 'feedback.ask_after_days', message: '0 days: use 1 to 365, or turn asking off' });
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(days).toHaveAccessibleDescription('0 days: use 1 to 365, or turn asking off'));
+    expect(days).toHaveFocus();
+  });
 });

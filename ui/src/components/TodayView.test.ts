@@ -5,7 +5,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import userEvent from '@testing-library/user-event';
 import { invoke, isTauri } from '@tauri-apps/api/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { longDay } from '../lib/agendaText';
+import { longDay, shortDay } from '../lib/agendaText';
 import type { AgendaItem } from '../lib/bindings/AgendaItem';
 import { agendaItem, renderedMessage } from '../test-fixtures';
 import TodayView from './TodayView.svelte';
@@ -188,6 +188,71 @@ describe('the list', () => {
     expect(screen.getByText('Problem code: already-open')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('list', { name: 'Today' })).toBeInTheDocument();
+  });
+});
+
+describe('complaints and asking for feedback', () => {
+  const complaint = agendaItem({
+    customer_name: 'Olle Sund',
+    kind: 'complaint-due',
+    when: 'overdue',
+    date: '2025-11-18',
+    label: 'Acknowledge complaint: The cake was late',
+    detail: 'complained 2025-11-16; the policy says acknowledge within 2 days',
+  });
+  const ask = agendaItem({
+    customer_name: 'Pia Lind',
+    kind: 'ask-feedback',
+    label: 'Ask how the order went',
+    detail: 'Order on 2025-11-21: 2 × Bread, 1 × Butter',
+  });
+
+  it("shows a complaint's deadline, marked once past it, with Done, Snooze, Write message and Open customer", async () => {
+    const upcoming = agendaItem({
+      customer_name: 'Rut Ek',
+      kind: 'complaint-due',
+      when: 'upcoming',
+      date: '2025-11-25',
+      label: 'Resolve complaint: Wrong flavour',
+      detail: 'complained 2025-11-18; the policy says resolve within 7 days',
+    });
+    core([complaint, upcoming]);
+    const user = userEvent.setup();
+    render(TodayView);
+    await screen.findByRole('list', { name: 'Overdue' });
+
+    const row = itemOf('Olle Sund');
+    expect(row).toHaveAttribute('data-kind', 'complaint-due');
+    expect(row).toHaveTextContent(`Acknowledge complaint: The cake was late · since ${shortDay('2025-11-18')}`);
+    expect(within(row).getByText("Past the policy's deadline")).toHaveClass('chip');
+    expect(row).toHaveTextContent(`Complained ${shortDay('2025-11-16')}; the policy says acknowledge within 2 days.`);
+    expect(within(row).getAllByRole('button').map((b) => b.textContent?.trim())).toEqual(['Done', 'Snooze', 'Write message', 'Open customer']);
+    expect(within(row).getByRole('button', { name: 'Done: Olle Sund’s complaint' })).toBeInTheDocument();
+    expect(within(itemOf('Rut Ek')).queryByText("Past the policy's deadline")).toBeNull();
+
+    await user.click(within(row).getByRole('button', { name: 'Open customer: Olle Sund' }));
+    expect(location.hash).toBe(`#/customers/${complaint.customer_id}`);
+  });
+
+  it('writes a follow-up about a complaint, and asks for feedback after an order', async () => {
+    core([complaint, ask]);
+    const user = userEvent.setup();
+    render(TodayView);
+    await screen.findByRole('list', { name: 'Today' });
+    expect(itemOf('Pia Lind')).toHaveTextContent(`Order on ${shortDay('2025-11-21')}: 2 × Bread, 1 × Butter`);
+    expect(within(itemOf('Pia Lind')).queryByRole('button', { name: /^Open customer/ })).toBeNull();
+
+    for (const [item, occasion] of [
+      [complaint, 'follow-up'],
+      [ask, 'feedback'],
+    ] as const) {
+      invokeMock.mockClear();
+      await user.click(within(itemOf(item.customer_name)).getByRole('button', { name: /^Write message/ }));
+      const dialog = screen.getByRole('dialog', { name: 'Write message' });
+      expect(within(dialog).getByLabelText('Occasion')).toHaveValue(occasion);
+      await waitFor(() => expect(calls('render_message')).toEqual([{ customerId: item.customer_id, occasion }]));
+      await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    }
   });
 });
 

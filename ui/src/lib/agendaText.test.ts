@@ -116,3 +116,32 @@ describe('the list', () => {
     expect(dueCount(agenda)).toBe(2);
   });
 });
+
+describe('complaints and asking for feedback', () => {
+  const complaint = agendaItem({
+    customer_name: 'Anna Berg',
+    kind: 'complaint-due',
+    label: 'Acknowledge complaint: The cake was late',
+    detail: 'complained 2025-11-16; the policy says acknowledge within 2 days',
+  });
+  const ask = agendaItem({
+    customer_name: 'Bo Ek',
+    kind: 'ask-feedback',
+    label: 'Ask how the order went',
+    detail: 'Order on 2025-11-21: 2 × Bread, 1 × Butter',
+  });
+
+  it("says what the complaint's deadline asks, and the policy's reason as a sentence", () => {
+    expect(itemWhat(complaint)).toBe('Acknowledge complaint: The cake was late');
+    expect(itemDetail(complaint, GB)).toBe('Complained Sun 16 Nov; the policy says acknowledge within 2 days.');
+    expect(itemSubject(complaint)).toBe('Anna Berg’s complaint');
+  });
+
+  it('says what an ask for feedback follows, leaving its words as they are', () => {
+    expect(itemWhat(ask)).toBe('Ask how the order went');
+    expect(itemDetail(ask, GB)).toBe('Order on Fri 21 Nov: 2 × Bread, 1 × Butter');
+    const meeting = agendaItem({ customer_name: 'Bo Ek', kind: 'ask-feedback', label: 'Ask how the meeting went', detail: 'Meeting on 2025-11-21: see 2025-12-01' });
+    expect(itemDetail(meeting, GB)).toBe('Meeting on Fri 21 Nov: see 2025-12-01');
+    expect(itemSubject(ask)).toBe('Bo Ek’s feedback request');
+  });
+});

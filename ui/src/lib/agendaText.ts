@@ -63,12 +63,16 @@ export function itemWhat(item: AgendaItem): string {
 /**
  * The line under the reminder: a follow-up's note as the owner wrote it; for the core's own
  * reasons (an order drop's "usually every 14 days; 70 days since the last order", a season's
- * "ordered in November in 3 years; the season starts around 2026-11-20") a sentence, its day
- * written like the list's other days. Null when there is none.
+ * "ordered in November in 3 years; the season starts around 2026-11-20", a complaint's
+ * "complained 2026-11-16; the policy says acknowledge within 2 days") a sentence, its day
+ * written like the list's other days. Asking for feedback says what it follows ("Order on
+ * Fri 20 Nov: 2 × Bread"), its day written the same way; the order's or meeting's words stay as
+ * they are. Null when there is none.
  */
 export function itemDetail(item: AgendaItem, locales?: Locales): string | null {
   if (item.detail === null) return null;
-  if (item.kind !== 'order-drop' && item.kind !== 'season') return item.detail;
+  if (item.kind === 'ask-feedback') return item.detail.replace(/^(\w+ on )(\d{4}-\d{2}-\d{2})\b/, (_, on: string, day: string) => on + shortDay(day, locales));
+  if (item.kind !== 'order-drop' && item.kind !== 'season' && item.kind !== 'complaint-due') return item.detail;
   const days = item.detail.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (day) => shortDay(day, locales));
   const text = days.charAt(0).toUpperCase() + days.slice(1);
   return /[.!?]$/.test(text) ? text : `${text}.`;

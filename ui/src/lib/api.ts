@@ -3,15 +3,27 @@
 // leaves it as an `ApiError` carrying the core's `ErrorReport`.
 import { invoke, isTauri } from '@tauri-apps/api/core';
 import type { Agenda } from './bindings/Agenda';
+import type { BackupCounts } from './bindings/BackupCounts';
+import type { BackupInfo } from './bindings/BackupInfo';
 import type { BulkChange } from './bindings/BulkChange';
 import type { BulkOutcome } from './bindings/BulkOutcome';
+import type { Complaint } from './bindings/Complaint';
+import type { ComplaintDraft } from './bindings/ComplaintDraft';
+import type { ComplaintsOverview } from './bindings/ComplaintsOverview';
+import type { ComplaintView } from './bindings/ComplaintView';
+import type { ContactsFile } from './bindings/ContactsFile';
 import type { Customer } from './bindings/Customer';
 import type { CustomerDraft } from './bindings/CustomerDraft';
 import type { CustomerMatch } from './bindings/CustomerMatch';
 import type { CustomerPage } from './bindings/CustomerPage';
 import type { CustomerQuery } from './bindings/CustomerQuery';
 import type { CustomerInsight } from './bindings/CustomerInsight';
+import type { ErasureReport } from './bindings/ErasureReport';
 import type { ErrorReport } from './bindings/ErrorReport';
+import type { ExportKind } from './bindings/ExportKind';
+import type { Feedback } from './bindings/Feedback';
+import type { FeedbackDraft } from './bindings/FeedbackDraft';
+import type { ImportBatch } from './bindings/ImportBatch';
 import type { ImportReport } from './bindings/ImportReport';
 import type { Insights } from './bindings/Insights';
 import type { InteractionDraft } from './bindings/InteractionDraft';
@@ -19,9 +31,11 @@ import type { MessageLinks } from './bindings/MessageLinks';
 import type { Occasion } from './bindings/Occasion';
 import type { OrderDraft } from './bindings/OrderDraft';
 import type { OrderView } from './bindings/OrderView';
+import type { Preview } from './bindings/Preview';
 import type { Product } from './bindings/Product';
 import type { ProductDraft } from './bindings/ProductDraft';
 import type { RenderedMessage } from './bindings/RenderedMessage';
+import type { RestorePreview } from './bindings/RestorePreview';
 import type { Segment } from './bindings/Segment';
 import type { SegmentDraft } from './bindings/SegmentDraft';
 import type { SentMessage } from './bindings/SentMessage';
@@ -335,6 +349,171 @@ export function insights(asOf: string | null): Promise<Insights> {
 /** What the insights say of one customer today: segment, rhythm, lifetime value, suggestions. */
 export function customerInsight(customerId: string): Promise<CustomerInsight> {
   return call<CustomerInsight>('customer_insight', { customerId });
+}
+
+// Feedback and complaints: what customers said (a rating, a recommendation score, words) and
+// complaints taken through the policy (open → acknowledged → resolved → closed).
+
+/**
+ * Records feedback from the customer; resolves to it as stored. Errors name the field: `date`,
+ * `rating` (1–5; also when none of a rating, a score or words is given), `nps` (0–10), `text`.
+ */
+export function addFeedback(customerId: string, draft: FeedbackDraft): Promise<Feedback> {
+  return call<Feedback>('add_feedback', { customerId, draft });
+}
+
+/** The customer's feedback, newest first. */
+export function listFeedback(customerId: string): Promise<Feedback[]> {
+  return call<Feedback[]>('list_feedback', { customerId });
+}
+
+/** Opens a complaint; the policy's deadlines count from its date. Errors name `date` or `summary`. */
+export function openComplaint(customerId: string, draft: ComplaintDraft): Promise<Complaint> {
+  return call<Complaint>('open_complaint', { customerId, draft });
+}
+
+/**
+ * Marks the complaint acknowledged (the customer has been told it is heard). A complaint past
+ * that step rejects with kind `invalid`, field `status` ("the complaint is already acknowledged").
+ */
+export function acknowledgeComplaint(id: string): Promise<Complaint> {
+  return call<Complaint>('acknowledge_complaint', { id });
+}
+
+/** Resolves the complaint, saying how (acknowledging it too if it was not); errors name `resolution` or `status`. */
+export function resolveComplaint(id: string, resolution: string): Promise<Complaint> {
+  return call<Complaint>('resolve_complaint', { id, resolution });
+}
+
+/** Closes a resolved complaint; one not resolved yet rejects with field `status`. */
+export function closeComplaint(id: string): Promise<Complaint> {
+  return call<Complaint>('close_complaint', { id });
+}
+
+/** The customer's complaints against the policy (next step, deadlines, overdue), newest first. */
+export function listComplaints(customerId: string): Promise<ComplaintView[]> {
+  return call<ComplaintView[]>('list_complaints', { customerId });
+}
+
+/** Every complaint against the policy: pending ones oldest first, resolution times, repeat complainers, the policy's text. */
+export function complaintsOverview(): Promise<ComplaintsOverview> {
+  return call<ComplaintsOverview>('complaints_overview');
+}
+
+// Your data: contacts in (vCard, CSV with a column mapping), files out, backups and restore,
+// and a customer's privacy requests (everything about them, or erasing them).
+
+/** A contact found to be a customer already: its line in the file, and whom it matched and how. */
+export type DuplicateLine = { line: number; name: string; customer_id: string; customer_name: string; matched_by: string };
+
+/** What a contacts import did or (a dry run) would do; the counts as the numbers IPC carries. */
+export type ContactsOutcome = {
+  /** Contacts imported: new customers and those merged into customers already here. */
+  imported: number;
+  skipped: number;
+  new_customers: number;
+  merged: number;
+  /** Contacts that could not be imported, and why, by line (the header of a CSV is line 1). */
+  errors: ImportLine[];
+  duplicates: DuplicateLine[];
+  /** The batch to undo this import with; null for a dry run or when nothing was imported. */
+  batch: string | null;
+  dry_run: boolean;
+};
+
+/** An import that can still be undone; `merged` is how many customers it added to. */
+export type PastImport = { id: string; source: string; at: string; created: number; merged: number };
+
+/** How much a store or a backup holds, as the numbers IPC carries. */
+export type Counts = { customers: number; interactions: number; orders: number; products: number; feedback: number; complaints: number };
+
+/** What a CSV of contacts holds (its header, first rows, whose export it looks like) and the mapping the core proposes. */
+export function previewContactsCsv(csv: string): Promise<Preview> {
+  return call<Preview>('preview_contacts_csv', { csv });
+}
+
+/**
+ * Imports contacts from the text of a vCard or CSV file the owner picked (a CSV with its
+ * mapping); with `dry_run` it only says what it would do. Contacts already here (same email,
+ * phone or name) are merged or skipped as `duplicates` says; the whole import is one batch.
+ * A file it cannot read at all rejects with field `file` (or `mapping`).
+ */
+export async function importContacts(file: ContactsFile): Promise<ContactsOutcome> {
+  const report = await call<ImportReport>('import_contacts', { file });
+  return {
+    imported: Number(report.imported),
+    skipped: Number(report.skipped),
+    new_customers: Number(report.new_customers),
+    merged: Number(report.merged),
+    errors: report.errors.map((p) => ({ line: Number(p.line), message: p.message })),
+    duplicates: report.duplicates.map((d) => ({ ...d, line: Number(d.line) })),
+    batch: report.batch,
+    dry_run: report.dry_run,
+  };
+}
+
+/** The imports that can still be undone, newest first. */
+export async function listImports(): Promise<PastImport[]> {
+  const batches = await call<ImportBatch[]>('list_imports');
+  return batches.map((b) => ({ id: b.id, source: b.source, at: b.at, created: b.created.length, merged: Number(b.merged_count) }));
+}
+
+/**
+ * Takes a whole import back: removes the customers it added and puts back those it merged into;
+ * resolves to how many customers it removed. Rejects with kind `conflict` when a merged customer changed since.
+ */
+export async function undoImport(batch: string): Promise<number> {
+  return Number(await call<number>('undo_import', { batch }));
+}
+
+/** Writes vCard, CSV or iCalendar of everything into the owner's Downloads folder; resolves to the file's path. */
+export function exportData(kind: ExportKind): Promise<string> {
+  return call<string>('export_data', { kind });
+}
+
+/** Writes everything held about one customer as JSON into the owner's Downloads folder; resolves to the file's path. */
+export function exportCustomer(id: string): Promise<string> {
+  return call<string>('export_customer', { id });
+}
+
+/**
+ * Erases the customer and everything that is theirs, rewriting the data files so nothing of them
+ * stays readable (a few seconds on a big store); resolves to the older backups that still hold them.
+ */
+export function eraseCustomer(id: string): Promise<ErasureReport> {
+  return call<ErasureReport>('erase_customer', { id });
+}
+
+/** Writes a full backup into the backup folder now. */
+export function backupNow(): Promise<BackupInfo> {
+  return call<BackupInfo>('backup_now');
+}
+
+/** The backups in the backup folder, newest first. */
+export function listBackups(): Promise<BackupInfo[]> {
+  return call<BackupInfo[]>('list_backups');
+}
+
+/** What restoring a listed backup would bring, beside what is here now. */
+export async function restorePreview(path: string): Promise<{ backup: Counts; current: Counts }> {
+  const preview = await call<RestorePreview>('restore_preview', { path });
+  return { backup: countsOf(preview.backup), current: countsOf(preview.current) };
+}
+
+/** Replaces all data with a listed backup (what is here now is backed up first); resolves to what it holds. */
+export async function restoreBackup(path: string): Promise<Counts> {
+  return countsOf(await call<BackupCounts>('restore_backup', { path }));
+}
+
+function countsOf(counts: BackupCounts): Counts {
+  return {
+    customers: Number(counts.customers),
+    interactions: Number(counts.interactions),
+    orders: Number(counts.orders),
+    products: Number(counts.products),
+    feedback: Number(counts.feedback),
+    complaints: Number(counts.complaints),
+  };
 }
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {

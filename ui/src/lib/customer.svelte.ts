@@ -1,5 +1,5 @@
-// One customer's page: their profile, timeline, orders and what the insights say of them, as
-// the core returned them, or why they could not be read. Changes go to the core, and the page
+// One customer's page: their profile, timeline, orders, feedback, complaints and what the
+// insights say of them, as the core returned them, or why they could not be read. Changes go to the core, and the page
 // shows the customer the core answers with; after an order is saved everything is read again
 // (an order is contact, joins the timeline and moves the insights).
 import {
@@ -9,13 +9,17 @@ import {
   deleteCustomer,
   getCustomer,
   getSettings,
+  listComplaints,
+  listFeedback,
   listOrders,
   restoreCustomer,
   timeline,
 } from './api';
+import type { ComplaintView } from './bindings/ComplaintView';
 import type { Customer } from './bindings/Customer';
 import type { CustomerInsight } from './bindings/CustomerInsight';
 import type { ErrorReport } from './bindings/ErrorReport';
+import type { Feedback } from './bindings/Feedback';
 import type { OrderView } from './bindings/OrderView';
 import type { TimelineEntry } from './bindings/TimelineEntry';
 import { businessCurrency } from './money';
@@ -37,6 +41,16 @@ export type OrdersState =
   | { status: 'ready'; orders: OrderView[] }
   | { status: 'failed'; report: ErrorReport };
 
+export type FeedbackState =
+  | { status: 'loading' }
+  | { status: 'ready'; feedback: Feedback[] }
+  | { status: 'failed'; report: ErrorReport };
+
+export type ComplaintsState =
+  | { status: 'loading' }
+  | { status: 'ready'; complaints: ComplaintView[] }
+  | { status: 'failed'; report: ErrorReport };
+
 export type InsightState =
   | { status: 'loading' }
   /** `currency`: the business currency, which every amount of the insight is in. */
@@ -49,6 +63,8 @@ export class CustomerRecord {
   timeline: TimelineState = $state.raw({ status: 'loading' });
   orders: OrdersState = $state.raw({ status: 'loading' });
   insight: InsightState = $state.raw({ status: 'loading' });
+  feedback: FeedbackState = $state.raw({ status: 'loading' });
+  complaints: ComplaintsState = $state.raw({ status: 'loading' });
 
   constructor(id: string) {
     this.id = id;
@@ -56,7 +72,14 @@ export class CustomerRecord {
 
   /** Reads everything on the page; what is on screen stays until the answers arrive. */
   async load(): Promise<void> {
-    await Promise.all([this.#loadProfile(), this.refreshTimeline(), this.refreshOrders(), this.refreshInsight()]);
+    await Promise.all([
+      this.#loadProfile(),
+      this.refreshTimeline(),
+      this.refreshOrders(),
+      this.refreshInsight(),
+      this.refreshFeedback(),
+      this.refreshComplaints(),
+    ]);
   }
 
   /** The business currency, once the insight has been read (new orders are in it unless they say otherwise). */
@@ -69,6 +92,23 @@ export class CustomerRecord {
       this.orders = { status: 'ready', orders: await listOrders(this.id) };
     } catch (e) {
       this.orders = { status: 'failed', report: asApiError(e).report };
+    }
+  }
+
+  async refreshFeedback(): Promise<void> {
+    try {
+      this.feedback = { status: 'ready', feedback: await listFeedback(this.id) };
+    } catch (e) {
+      this.feedback = { status: 'failed', report: asApiError(e).report };
+    }
+  }
+
+  /** Their complaints against the policy as of today (a step, or a day passing, moves them). */
+  async refreshComplaints(): Promise<void> {
+    try {
+      this.complaints = { status: 'ready', complaints: await listComplaints(this.id) };
+    } catch (e) {
+      this.complaints = { status: 'failed', report: asApiError(e).report };
     }
   }
 

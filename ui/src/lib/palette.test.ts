@@ -26,11 +26,14 @@ describe('with nothing typed', () => {
     expect(labels(entries)).toEqual([
       'Today',
       'Customers',
+      'Complaints',
       'Insights',
       'Messages',
       'Settings',
       'Products',
       'Import orders',
+      'Feedback',
+      'Your data',
       'VIPs in Malmö',
       'Lapsed',
       'Add customer',
@@ -44,8 +47,11 @@ describe('with nothing typed', () => {
       'Section',
       'Section',
       'Section',
+      'Section',
       'In Insights',
       'In Insights',
+      'In Insights',
+      'In Settings',
       'Saved segment',
       'Saved segment',
       'Action',
@@ -53,9 +59,11 @@ describe('with nothing typed', () => {
       '3 due',
       'Action',
     ]);
-    expect(entries[2].choice).toEqual({ kind: 'go', route: { name: 'insights', tab: 'overview' } });
-    expect(entries[5].choice).toEqual({ kind: 'go', route: { name: 'insights', tab: 'products' } });
-    expect(entries[7].choice).toEqual({ kind: 'go', route: { name: 'segment', id: 'seg-vip' } });
+    expect(entries[2].choice).toEqual({ kind: 'go', route: { name: 'complaints' } });
+    expect(entries[3].choice).toEqual({ kind: 'go', route: { name: 'insights', tab: 'overview' } });
+    expect(entries[6].choice).toEqual({ kind: 'go', route: { name: 'insights', tab: 'products' } });
+    expect(entries[8].choice).toEqual({ kind: 'go', route: { name: 'insights', tab: 'feedback' } });
+    expect(entries[10].choice).toEqual({ kind: 'go', route: { name: 'segment', id: 'seg-vip' } });
     expect(entries.every((e) => e.parts.every((p) => !p.match))).toBe(true);
   });
 
@@ -150,5 +158,18 @@ describe('highlight', () => {
     const parts = highlight('<img src=x onerror=alert(1)>', 'img');
     expect(parts.map((p) => p.text).join('')).toBe('<img src=x onerror=alert(1)>');
     expect(parts.find((p) => p.match)?.text).toBe('img');
+  });
+});
+
+describe('complaints and feedback', () => {
+  it('reach the Complaints view and the Feedback insights by name or by what the owner may type', () => {
+    expect(paletteEntries('compl', context, [])[0].choice).toEqual({ kind: 'go', route: { name: 'complaints' } });
+    const policy = paletteEntries('policy', context, []);
+    expect(labels(policy)).toEqual(['Complaints']);
+    expect(policy[0].detail).toBe('Section · policy');
+    const nps = paletteEntries('nps', context, []);
+    expect(labels(nps)).toEqual(['Feedback']);
+    expect(nps[0].choice).toEqual({ kind: 'go', route: { name: 'insights', tab: 'feedback' } });
+    expect(nps[0].detail).toBe('In Insights · nps');
   });
 });

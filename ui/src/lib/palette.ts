@@ -49,6 +49,7 @@ export type PaletteContext = {
 export const PLACES: readonly { label: string; route: Route; keywords: readonly string[] }[] = [
   { label: 'Today', route: { name: 'today' }, keywords: ['agenda', 'reminders', 'due', 'birthdays'] },
   { label: 'Customers', route: { name: 'customers' }, keywords: ['people', 'clients', 'list', 'search'] },
+  { label: 'Complaints', route: { name: 'complaints' }, keywords: ['policy', 'problems', 'issues', 'acknowledge', 'resolve'] },
   {
     label: 'Insights',
     route: { name: 'insights', tab: 'overview' },
@@ -58,10 +59,17 @@ export const PLACES: readonly { label: string; route: Route; keywords: readonly 
   { label: 'Settings', route: { name: 'settings' }, keywords: ['preferences', 'notifications', 'business', 'signature'] },
 ];
 
-/** Parts of a section reached directly: the catalogue and the CSV import, both in Insights. */
+/** Parts of a section reached directly: the catalogue and the CSV import in Insights, Your data in Settings. */
 export const INNER_PLACES: readonly { label: string; route: Route; detail: string; keywords: readonly string[] }[] = [
   { label: 'Products', route: { name: 'insights', tab: 'products' }, detail: 'In Insights', keywords: ['catalogue', 'catalog', 'prices'] },
   { label: 'Import orders', route: { name: 'insights', tab: 'import' }, detail: 'In Insights', keywords: ['csv', 'purchases', 'upload'] },
+  { label: 'Feedback', route: { name: 'insights', tab: 'feedback' }, detail: 'In Insights', keywords: ['nps', 'ratings', 'stars', 'reviews'] },
+  {
+    label: 'Your data',
+    route: { name: 'data' },
+    detail: 'In Settings',
+    keywords: ['import', 'contacts', 'vcard', 'export', 'backup', 'restore', 'calendar', 'ics', 'privacy'],
+  },
 ];
 
 const MESSAGE_WORDS = ['message', 'email', 'sms', 'whatsapp', 'send', 'congratulate'];
@@ -78,7 +86,7 @@ function candidates(context: PaletteContext): Candidate[] {
     choice: { kind: 'go', route: place.route },
   }));
   const inner: Candidate[] = INNER_PLACES.map((place) => ({
-    id: `place/insights/${place.route.name === 'insights' ? place.route.tab : place.route.name}`,
+    id: `place/${place.route.name === 'insights' ? `insights/${place.route.tab}` : place.route.name}`,
     label: place.label,
     detail: place.detail,
     keywords: place.keywords,

@@ -1,12 +1,13 @@
 // Which screen the window shows, read from the location hash so that links, the browser's
 // Back and a reload all work without a dependency: `#/today` (the default, also what a clicked
 // desktop notification opens), `#/customers`, `#/customers/<id>`, `#/segments/<id>` (the customer
-// list narrowed by a saved segment), `#/insights` and its tabs (`#/insights/segments`,
-// `#/insights/products`…), `#/messages` (the message templates) and `#/settings`.
+// list narrowed by a saved segment), `#/complaints` (every complaint against the policy), `#/insights` and its tabs (`#/insights/segments`,
+// `#/insights/products`…), `#/messages` (the message templates), `#/settings` and `#/data` (Your
+// data: import, export, backups, reached from Settings).
 // It never loads data; the screens do.
 
 /** The tabs of Insights, in the order they are shown; `overview` is `#/insights` itself. */
-export const INSIGHTS_TABS = ['overview', 'segments', 'seasons', 'cross-sell', 'breakdowns', 'products', 'import'] as const;
+export const INSIGHTS_TABS = ['overview', 'segments', 'seasons', 'cross-sell', 'breakdowns', 'feedback', 'products', 'import'] as const;
 
 export type InsightsTab = (typeof INSIGHTS_TABS)[number];
 
@@ -15,9 +16,11 @@ export type Route =
   | { name: 'customers' }
   | { name: 'customer'; id: string }
   | { name: 'segment'; id: string }
+  | { name: 'complaints' }
   | { name: 'insights'; tab: InsightsTab }
   | { name: 'messages' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'data' };
 
 /**
  * The screen a hash names. No hash, or a section it does not know, opens Today (the owner's
@@ -29,6 +32,8 @@ export function parseRoute(hash: string): Route {
   const [section, id, ...rest] = path.split('/');
   if (section === 'settings' && id === undefined) return { name: 'settings' };
   if (section === 'messages' && id === undefined) return { name: 'messages' };
+  if (section === 'complaints' && id === undefined) return { name: 'complaints' };
+  if (section === 'data' && id === undefined) return { name: 'data' };
   if (section === 'insights') {
     const tab = INSIGHTS_TABS.find((t) => t === id && rest.length === 0 && t !== 'overview');
     return { name: 'insights', tab: tab ?? 'overview' };
@@ -60,12 +65,16 @@ export function routeHref(route: Route): string {
       return `#/customers/${encodeURIComponent(route.id)}`;
     case 'segment':
       return `#/segments/${encodeURIComponent(route.id)}`;
+    case 'complaints':
+      return '#/complaints';
     case 'insights':
       return route.tab === 'overview' ? '#/insights' : `#/insights/${route.tab}`;
     case 'messages':
       return '#/messages';
     case 'settings':
       return '#/settings';
+    case 'data':
+      return '#/data';
   }
 }
 

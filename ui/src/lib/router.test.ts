@@ -36,6 +36,13 @@ describe('parseRoute', () => {
     expect(parseRoute('#settings/')).toEqual({ name: 'settings' });
   });
 
+  it('reads Your data', () => {
+    expect(parseRoute('#/data')).toEqual({ name: 'data' });
+    expect(parseRoute('#data/')).toEqual({ name: 'data' });
+    expect(parseRoute('#/data/extra')).toEqual({ name: 'today' });
+    expect(routeHref({ name: 'data' })).toBe('#/data');
+  });
+
   it('reads the customer list, with or without slashes', () => {
     expect(parseRoute('#/customers')).toEqual({ name: 'customers' });
     expect(parseRoute('#/customers/')).toEqual({ name: 'customers' });
@@ -98,5 +105,16 @@ describe('routeHref', () => {
     const segment = { name: 'segment', id: 'a/b c' } as const;
     expect(parseRoute(routeHref(segment))).toEqual(segment);
     for (const tab of INSIGHTS_TABS) expect(parseRoute(routeHref({ name: 'insights', tab }))).toEqual({ name: 'insights', tab });
+  });
+});
+
+describe('complaints and feedback', () => {
+  it('opens the Complaints view and the Feedback tab of Insights', () => {
+    expect(parseRoute('#/complaints')).toEqual({ name: 'complaints' });
+    expect(parseRoute('#/complaints/')).toEqual({ name: 'complaints' });
+    expect(parseRoute('#/complaints/extra')).toEqual({ name: 'today' });
+    expect(routeHref({ name: 'complaints' })).toBe('#/complaints');
+    expect(parseRoute('#/insights/feedback')).toEqual({ name: 'insights', tab: 'feedback' });
+    expect(INSIGHTS_TABS.indexOf('feedback')).toBe(INSIGHTS_TABS.indexOf('breakdowns') + 1);
   });
 });

@@ -1,7 +1,7 @@
 // The Settings form sends only what the core can receive; every other rule is the core's.
 import { expect, it } from 'vitest';
 import { defaultSettings } from '../test-fixtures';
-import { businessSettings, businessText, SETTINGS_FIELDS, unsendable } from './settingsForm';
+import { businessSettings, businessText, DEFAULT_ASK_DAYS, feedbackAsk, SETTINGS_FIELDS, unsendable, withFeedbackAsk } from './settingsForm';
 
 it('lets any whole numbers and a time through, leaving limits to the core', () => {
   const settings = defaultSettings();
@@ -44,4 +44,43 @@ it('shows an unset business field as an empty box and sends an empty box as null
     country_calling_code: null,
     currency: 'SEK',
   });
+});
+
+it('knows the complaints policy and asking for feedback by the names the core uses', () => {
+  for (const field of [
+    'complaints.acknowledge_days',
+    'complaints.resolve_days',
+    'complaints.text',
+    'reminders.complaint_notice_days',
+    'feedback.ask_after_days',
+    'feedback.after_orders',
+    'feedback.after_meetings',
+  ]) {
+    expect(SETTINGS_FIELDS.has(field)).toBe(true);
+  }
+});
+
+it('stops a blank or fractional deadline and notice, naming the field', () => {
+  const blank = defaultSettings();
+  (blank.complaints as Record<string, unknown>).resolve_days = null;
+  expect(unsendable(blank)).toEqual({ field: 'complaints.resolve_days', message: 'Enter a whole number of days.' });
+  const notice = defaultSettings();
+  notice.reminders.complaint_notice_days = 0.5;
+  expect(unsendable(notice)?.field).toBe('reminders.complaint_notice_days');
+  const limits = defaultSettings();
+  limits.complaints.resolve_days = 1;
+  expect(unsendable(limits)).toBeNull();
+});
+
+it('asks for feedback only when on, keeping the days while off', () => {
+  const settings = defaultSettings();
+  expect(feedbackAsk(settings.feedback)).toEqual({ asking: false, days: DEFAULT_ASK_DAYS });
+  expect(feedbackAsk({ ...settings.feedback, ask_after_days: 5 })).toEqual({ asking: true, days: 5 });
+  expect(withFeedbackAsk(settings, { asking: true, days: 5 }).feedback).toEqual({ ask_after_days: 5, after_orders: true, after_meetings: true });
+  expect(withFeedbackAsk(settings, { asking: false, days: 5 }).feedback.ask_after_days).toBeNull();
+  expect(unsendable(settings, { asking: true, days: null })).toEqual({
+    field: 'feedback.ask_after_days',
+    message: 'Enter a whole number of days, or turn asking off.',
+  });
+  expect(unsendable(settings, { asking: false, days: null })).toBeNull();
 });
