@@ -1,33 +1,13 @@
 //! The command line as scripts use it (CLI.md), across separate processes, on temp dirs.
 
+mod common;
+
+use common::*;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
 use serde_json::Value;
-
-fn regulars(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_regulars"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("REGULARS_DATA_DIR")
-        .output()
-        .unwrap()
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = regulars(dir, args);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn json(dir: &Path, args: &[&str]) -> Value {
-    serde_json::from_str(&ok(dir, args)).unwrap()
-}
 
 #[test]
 fn add_prints_one_id_that_show_finds_in_a_later_process() {

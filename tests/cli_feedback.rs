@@ -1,42 +1,11 @@
 //! `feedback` and `complaint` on the command line as scripts use them (CLI.md),
 //! across separate processes, on temp dirs.
 
+mod common;
+
+use common::*;
+
 use std::path::Path;
-use std::process::{Command, Output};
-
-use serde_json::Value;
-
-fn regulars(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_regulars"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("REGULARS_DATA_DIR")
-        .output()
-        .unwrap()
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = regulars(dir, args);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn json(dir: &Path, args: &[&str]) -> Value {
-    serde_json::from_str(&ok(dir, args)).unwrap()
-}
-
-fn failure(dir: &Path, args: &[&str]) -> String {
-    let out = regulars(dir, args);
-    assert!(!out.status.success(), "{args:?} succeeded");
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
-    err
-}
 
 fn kinds_on(dir: &Path, date: &str) -> Vec<String> {
     json(dir, &["today", "--date", date, "--days", "0", "--json"])["items"]

@@ -7,7 +7,8 @@ use regulars::model::CustomerDraft;
 use regulars::Regulars;
 use regulars_e2e::RunningApp;
 
-const DUE: &str = "//li[contains(@class,'agenda-item')][contains(normalize-space(), 'complaint: Cake was late')]";
+const DUE: &str =
+    "//li[contains(@class,'agenda-item')][contains(normalize-space(), 'complaint: Cake was late')]";
 
 #[tokio::test]
 async fn a_complaint_opened_on_the_customer_page_is_on_today_until_it_is_resolved() {
