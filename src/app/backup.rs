@@ -156,11 +156,6 @@ fn write_whole(
 }
 
 impl Regulars {
-    /// The whole store as one backup document.
-    pub fn backup_document(&self) -> Result<Backup> {
-        Ok(self.store.dump()?)
-    }
-
     /// Writes a backup to `file` (the owner's choice of name).
     pub fn export_backup(&self, file: &Path) -> Result<BackupCounts> {
         let backup = self.store.dump()?;
@@ -239,7 +234,7 @@ impl Regulars {
         let backup = read_backup(file)?;
         Ok(RestorePreview {
             backup: backup.counts(),
-            current: self.store.dump()?.counts(),
+            current: self.store.record_counts(),
         })
     }
 

@@ -106,10 +106,12 @@ impl Regulars {
             }
             ExportKind::Ics => {
                 let settings = self.store.settings()?;
+                let names: std::collections::HashMap<_, &str> =
+                    customers.iter().map(|c| (c.id, c.name.as_str())).collect();
                 let mut follow_ups = Vec::new();
                 for i in self.store.open_follow_ups_until(chrono::NaiveDate::MAX)? {
-                    if let Some(c) = customers.iter().find(|c| c.id == i.customer_id) {
-                        follow_ups.push((i, c.name.clone()));
+                    if let Some(name) = names.get(&i.customer_id) {
+                        follow_ups.push((i, (*name).to_owned()));
                     }
                 }
                 let options = export::ics::IcsOptions {

@@ -82,6 +82,19 @@ impl Store {
             .collect()
     }
 
+    /// How many records of each kind the store holds (what a dump would count),
+    /// from the trees' lengths: nothing is decoded.
+    pub fn record_counts(&self) -> crate::backup::BackupCounts {
+        crate::backup::BackupCounts {
+            customers: self.customers.len() as u64,
+            interactions: self.interactions.len() as u64,
+            orders: self.orders.len() as u64,
+            products: self.products.len() as u64,
+            feedback: self.feedback.len() as u64,
+            complaints: self.complaints.len() as u64,
+        }
+    }
+
     /// Whether the store holds no customers, orders or catalogue (a fresh one).
     pub fn is_empty(&self) -> bool {
         self.customers.is_empty() && self.orders.is_empty() && self.products.is_empty()
