@@ -11,7 +11,9 @@ use ts_rs::TS;
 
 use super::Regulars;
 use crate::error::{Error, Result};
-use crate::import::{Contact, DuplicateFound, Duplicates, ImportProblem, ImportReport};
+use crate::import::{
+    Contact, DuplicateFound, Duplicates, ImportProblem, ImportProgress, ImportReport, ImportStage,
+};
 use crate::model::{
     name_key, validate_edit, validate_interaction, validate_new_customer, Customer, CustomerDraft,
     CustomerId, Interaction, InteractionDraft, InteractionKind, ValidationError,
@@ -20,6 +22,19 @@ use crate::model::{
 /// Customers are written in chunks of this many, each chunk one transaction
 /// that also extends the batch record, so a crash leaves an undoable batch.
 const CHUNK: usize = 5000;
+/// Contacts read between two progress reports: often enough for a smooth bar,
+/// rare enough to cost nothing.
+const PROGRESS_EVERY: u64 = 100;
+
+/// Progress while reading; the caller knows the bytes.
+fn reading(contacts: u64) -> ImportProgress {
+    ImportProgress {
+        stage: ImportStage::Reading,
+        done: 0,
+        total: 0,
+        contacts,
+    }
+}
 
 /// An import, as remembered for undo.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -169,14 +184,16 @@ impl Regulars {
     /// Imports contacts (already read from a file by an importer). Every
     /// contact that breaks a rule, or that the importer could not read, is
     /// reported with its line; duplicates of existing customers are merged or
-    /// skipped as asked. `progress` hears how many contacts were read so far.
+    /// skipped as asked. `progress` hears how many contacts were read (every
+    /// `PROGRESS_EVERY`; the bytes are the caller's to fill in) and then how
+    /// many customers are saved, chunk by chunk.
     pub fn import_contacts(
         &self,
         source: &str,
         contacts: impl Iterator<Item = std::result::Result<Contact, ImportProblem>>,
         duplicates: Duplicates,
         dry_run: bool,
-        progress: &mut dyn FnMut(u64),
+        progress: &mut dyn FnMut(ImportProgress),
     ) -> Result<ImportReport> {
         let _w = self.write_lock();
         let now = self.clock.now();
@@ -196,8 +213,8 @@ impl Regulars {
         let mut read = 0_u64;
         for item in contacts {
             read += 1;
-            if read.is_multiple_of(500) {
-                progress(read);
+            if read.is_multiple_of(PROGRESS_EVERY) {
+                progress(reading(read));
             }
             let contact = match item {
                 Ok(c) => c,
@@ -273,7 +290,7 @@ impl Regulars {
                 }
             }
         }
-        progress(read);
+        progress(reading(read));
         report.errors.sort_by_key(|p| p.line);
         if dry_run || report.imported == 0 {
             return Ok(report);
@@ -307,7 +324,15 @@ impl Regulars {
         } else {
             created.chunks(CHUNK).collect()
         };
+        let to_save = (created.len() + merged.len()) as u64;
+        let mut saved = 0_u64;
         for (n, chunk) in chunks.into_iter().enumerate() {
+            progress(ImportProgress {
+                stage: ImportStage::Saving,
+                done: saved,
+                total: to_save,
+                contacts: read,
+            });
             let mut customers: Vec<Customer> = chunk.to_vec();
             if n == 0 {
                 customers.extend(merged.iter().cloned());
@@ -319,7 +344,14 @@ impl Regulars {
             batch.created.extend(chunk.iter().map(|c| c.id));
             self.store.put_import(&customers, &chunk_notes, &batch)?;
             self.indexed(&customers.iter().collect::<Vec<_>>());
+            saved += customers.len() as u64;
         }
+        progress(ImportProgress {
+            stage: ImportStage::Saving,
+            done: saved,
+            total: to_save,
+            contacts: read,
+        });
         report.batch = Some(batch.id);
         Ok(report)
     }

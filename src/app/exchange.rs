@@ -2,13 +2,18 @@
 //! (through [`Regulars::import_contacts`]), vCard, CSV and iCalendar out.
 //! Files are read as streams and written whole or not at all.
 
-use std::io::{BufRead, Read, Write};
+use std::cell::Cell;
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
+use std::rc::Rc;
 
 use super::Regulars;
 use crate::error::{Error, Result};
 use crate::export;
-use crate::import::{customers_csv, vcard, Contact, Duplicates, ImportReport};
+use crate::import::{
+    customers_csv, vcard, Contact, ContactsFormat, ContactsImport, Duplicates, ImportProgress,
+    ImportReport, ImportStage,
+};
 use crate::model::{OrderView, ValidationError};
 use crate::store::StoreError;
 
@@ -35,7 +40,7 @@ impl Regulars {
         input: impl BufRead,
         duplicates: Duplicates,
         dry_run: bool,
-        progress: &mut dyn FnMut(u64),
+        progress: &mut dyn FnMut(ImportProgress),
     ) -> Result<ImportReport> {
         let contacts = vcard::read(input).map(|card| {
             card.map(|c| Contact {
@@ -56,11 +61,67 @@ impl Regulars {
         mapping: &customers_csv::Mapping,
         duplicates: Duplicates,
         dry_run: bool,
-        progress: &mut dyn FnMut(u64),
+        progress: &mut dyn FnMut(ImportProgress),
     ) -> Result<ImportReport> {
         let contacts = customers_csv::read(input, mapping)
             .map(|row| row.map(|(line, draft, note)| Contact { line, draft, note }));
         self.import_contacts(source, contacts, duplicates, dry_run, progress)
+    }
+
+    /// Imports the contacts file at `file` as `how` asks, streaming it: the
+    /// file is never held whole. `progress` hears the bytes read out of the
+    /// file's size while reading, then the customers saved.
+    pub fn import_contacts_file(
+        &self,
+        file: &Path,
+        how: &ContactsImport,
+        progress: &mut dyn FnMut(ImportProgress),
+    ) -> Result<ImportReport> {
+        let source = file.file_name().map_or_else(
+            || file.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let opened = std::fs::File::open(file).map_err(|e| unreadable(&e))?;
+        let total = opened.metadata().map(|m| m.len()).unwrap_or(0);
+        let read = Rc::new(Cell::new(0_u64));
+        let input = BufReader::new(Counted {
+            inner: opened,
+            read: Rc::clone(&read),
+        });
+        let mut heard = |mut step: ImportProgress| {
+            if step.stage == ImportStage::Reading {
+                step.done = read.get().min(total);
+                step.total = total;
+            }
+            progress(step);
+        };
+        let duplicates = how.duplicates;
+        match (how.format, &how.mapping) {
+            (ContactsFormat::Vcard, _) => {
+                self.import_vcard(&source, input, duplicates, how.dry_run, &mut heard)
+            }
+            (ContactsFormat::Csv, Some(mapping)) => self.import_contacts_csv(
+                &source,
+                input,
+                mapping,
+                duplicates,
+                how.dry_run,
+                &mut heard,
+            ),
+            (ContactsFormat::Csv, None) => Err(Error::Invalid(ValidationError::new(
+                "mapping",
+                "a CSV import needs its column mapping (from the preview)",
+            ))),
+        }
+    }
+
+    /// What the contacts CSV at `file` holds (its header, first rows, whose
+    /// export it looks like) and the mapping proposed for it; reads only the
+    /// first rows.
+    pub fn preview_contacts_file(&self, file: &Path) -> Result<customers_csv::Preview> {
+        let opened = std::fs::File::open(file).map_err(|e| unreadable(&e))?;
+        customers_csv::preview(BufReader::new(opened), 5)
+            .map_err(|e| Error::Invalid(ValidationError::new("file", e.to_string())))
     }
 
     /// Writes `kind` of everything to `file`, whole or not at all.
@@ -188,4 +249,26 @@ fn io(path: &Path, source: std::io::Error) -> Error {
         path: path.to_owned(),
         source,
     })
+}
+
+/// A reader that counts the bytes it has read, for progress by size.
+struct Counted<R> {
+    inner: R,
+    read: Rc<Cell<u64>>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.set(self.read.get() + n as u64);
+        Ok(n)
+    }
+}
+
+/// A file that cannot be opened, and why (the caller knows its name).
+fn unreadable(e: &std::io::Error) -> Error {
+    Error::Invalid(ValidationError::new(
+        "file",
+        format!("the file cannot be opened ({e})"),
+    ))
 }

@@ -198,6 +198,18 @@ impl Regulars {
 }
 
 impl Regulars {
+    /// Orders from the CSV file at `file`, as [`Self::import_orders_csv`].
+    pub fn import_orders_file(
+        &self,
+        file: &std::path::Path,
+        dry_run: bool,
+    ) -> Result<ImportReport> {
+        let opened = std::fs::File::open(file).map_err(|e| {
+            ValidationError::new("file", format!("the file cannot be opened ({e})"))
+        })?;
+        self.import_orders_csv(std::io::BufReader::new(opened), dry_run)
+    }
+
     /// Imports orders from CSV (see [`crate::import::orders_csv`]): customers are
     /// matched by email, then by name; each order is judged like a typed one.
     /// Good orders land in one transaction; every other row is reported with its

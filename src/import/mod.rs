@@ -33,26 +33,98 @@ pub enum Duplicates {
     Skip,
 }
 
-/// A contacts file the window read, to import (or dry-run).
+/// How to import a contacts file the owner chose: everything but the file.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, TS)]
 #[ts(export)]
-pub struct ContactsFile {
+pub struct ContactsImport {
     pub format: ContactsFormat,
-    /// The file's name, remembered with the import batch.
-    pub name: String,
-    pub text: String,
     /// For CSV: the column mapping (as previewed, perhaps changed).
     pub mapping: Option<customers_csv::Mapping>,
     pub duplicates: Duplicates,
     pub dry_run: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
 #[ts(export)]
 pub enum ContactsFormat {
     Vcard,
     Csv,
+}
+
+impl ContactsFormat {
+    /// What a contacts file holds: by its name's extension, else by whether
+    /// its first bytes open a vCard.
+    pub fn of(name: &str, head: &[u8]) -> ContactsFormat {
+        let name = name.to_lowercase();
+        if name.ends_with(".vcf") || name.ends_with(".vcard") {
+            return ContactsFormat::Vcard;
+        }
+        if name.ends_with(".csv") {
+            return ContactsFormat::Csv;
+        }
+        let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+        let start = head.iter().position(|b| !b.is_ascii_whitespace());
+        let opens_vcard = start
+            .and_then(|at| head.get(at..at + 11))
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"BEGIN:VCARD"));
+        if opens_vcard {
+            ContactsFormat::Vcard
+        } else {
+            ContactsFormat::Csv
+        }
+    }
+}
+
+/// What a file the owner is asked to choose is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum FileKind {
+    /// Contacts to import: vCard or CSV.
+    Contacts,
+    /// Orders to import: CSV.
+    Orders,
+}
+
+/// A file the owner chose in the system's file dialog, as the window knows
+/// it: a token to name it by (never its path), its name and size.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ChosenFile {
+    pub token: String,
+    pub name: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+    /// What a contacts file holds (by name, else by its first bytes).
+    pub format: ContactsFormat,
+}
+
+/// Where a long import is, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum ImportStage {
+    /// Reading and checking the file.
+    Reading,
+    /// Writing what it held into the store (not in a dry run).
+    Saving,
+}
+
+/// How far an import has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ImportProgress {
+    pub stage: ImportStage,
+    /// Reading: bytes of the file read so far; saving: customers saved.
+    #[ts(type = "number")]
+    pub done: u64,
+    /// Reading: the file's size in bytes (0 if unknown); saving: customers to save.
+    #[ts(type = "number")]
+    pub total: u64,
+    /// Contacts read so far.
+    #[ts(type = "number")]
+    pub contacts: u64,
 }
 
 /// A contact found to be an existing customer.

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 use regulars::app::{backup, ExportKind};
-use regulars::import::{customers_csv, Duplicates};
+use regulars::import::{ContactsFormat, ContactsImport, Duplicates};
 use regulars::{paths, Error, Regulars, SystemClock};
 
 use super::{emit, print_json, Stop};
@@ -154,32 +154,18 @@ pub fn import(
     dry_run: bool,
     json: bool,
 ) -> Result<(), Stop> {
-    let open = || {
-        std::fs::File::open(file)
-            .map(std::io::BufReader::new)
-            .map_err(|e| Stop::Failed(format!("{}: cannot be opened ({e})", file.display())))
+    // A problem of the file itself reads "FILE: what", without the field name.
+    let named = |e: Error| match e {
+        Error::Invalid(v) if v.field == "file" => {
+            Stop::Failed(format!("{}: {}", file.display(), v.message))
+        }
+        other => Stop::Failed(format!("{}: {other}", file.display())),
     };
-    let source = file.file_name().map_or_else(
-        || file.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let named = |e: Error| Stop::Failed(format!("{}: {e}", file.display()));
-    let report = match format {
-        ImportFormat::Vcard => app
-            .import_vcard(&source, open()?, duplicates, dry_run, &mut |_| {})
-            .map_err(named)?,
+    let (format, mapping) = match format {
+        ImportFormat::Vcard => (ContactsFormat::Vcard, None),
         ImportFormat::Csv => {
-            let preview = customers_csv::preview(open()?, 5)
-                .map_err(|e| Stop::Failed(format!("{}: {e}", file.display())))?;
-            app.import_contacts_csv(
-                &source,
-                open()?,
-                &preview.mapping,
-                duplicates,
-                dry_run,
-                &mut |_| {},
-            )
-            .map_err(named)?
+            let preview = app.preview_contacts_file(file).map_err(named)?;
+            (ContactsFormat::Csv, Some(preview.mapping))
         }
         ImportFormat::Json => {
             return Err(Stop::Failed(
@@ -187,6 +173,15 @@ pub fn import(
             ))
         }
     };
+    let how = ContactsImport {
+        format,
+        mapping,
+        duplicates,
+        dry_run,
+    };
+    let report = app
+        .import_contacts_file(file, &how, &mut |_| {})
+        .map_err(named)?;
     if json {
         return print_json(&report);
     }
