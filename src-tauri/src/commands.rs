@@ -1,14 +1,17 @@
 //! Tauri commands: each takes the façade, calls one use case and maps the error.
 //! `async` so store work (a flush per write) runs off the UI thread.
 
+use std::time::{Duration, Instant};
+
 use regulars::agenda::{Agenda, Horizon};
 use regulars::app::backup::{BackupInfo, ErasureReport, RestorePreview};
 use regulars::app::{ExportKind, ImportBatch};
 use regulars::app::{SentMessage, UndoneReminder};
 use regulars::backup::BackupCounts;
 use regulars::complaints::{ComplaintView, ComplaintsOverview};
-use regulars::import::ImportReport;
-use regulars::import::{customers_csv, ContactsFile, ContactsFormat};
+use regulars::import::{
+    customers_csv, ChosenFile, ContactsImport, FileKind, ImportProgress, ImportReport, ImportStage,
+};
 use regulars::insights::{CustomerInsight, Insights};
 use regulars::listing::{CustomerPage, CustomerQuery};
 use regulars::messages::{MessageLinks, Occasion, RenderedMessage, TemplateDraft, TemplateInfo};
@@ -20,12 +23,17 @@ use regulars::search::CustomerMatch;
 use regulars::segments::{BulkChange, BulkOutcome, Segment, SegmentDraft};
 use regulars::settings::Settings;
 use regulars::ErrorReport;
+use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
+
+use crate::chosen::ChosenFiles;
 
 use crate::scheduler::SchedulerHandle;
 use crate::Backend;
 
 type Answer<T> = Result<T, ErrorReport>;
+/// How often an import tells the window how far it has got.
+const PROGRESS_PACE: Duration = Duration::from_millis(100);
 /// The scheduler, nudged after a write that can change what is due.
 type Nudge<'a> = State<'a, SchedulerHandle>;
 
@@ -452,18 +460,6 @@ pub fn update_product(
         .map_err(|e| e.report())
 }
 
-/// Orders from CSV text the owner picked (the UI reads the file; no file-system access here).
-#[tauri::command(async)]
-pub fn import_orders(
-    backend: State<'_, Backend>,
-    scheduler: Nudge<'_>,
-    csv: String,
-    dry_run: bool,
-) -> Answer<ImportReport> {
-    let answer = backend.get()?.import_orders_csv(csv.as_bytes(), dry_run);
-    nudged(&scheduler, answer.map_err(|e| e.report()))
-}
-
 /// `as_of`: `YYYY-MM-DD`, default today.
 #[tauri::command(async)]
 pub fn insights(backend: State<'_, Backend>, as_of: Option<String>) -> Answer<Insights> {
@@ -597,6 +593,36 @@ pub fn restore_backup(
     nudged(&scheduler, answer)
 }
 
+/// What a backup the owner chose in the file dialog holds, against what is here now.
+#[tauri::command(async)]
+pub fn restore_preview_file(
+    backend: State<'_, Backend>,
+    chosen: State<'_, ChosenFiles>,
+    token: String,
+) -> Answer<RestorePreview> {
+    let path = chosen.path(&token)?;
+    backend
+        .get()?
+        .restore_preview(&path)
+        .map_err(|e| e.report())
+}
+
+/// Replaces all data with a backup the owner chose in the file dialog (what
+/// was there is backed up first).
+#[tauri::command(async)]
+pub fn restore_backup_file(
+    backend: State<'_, Backend>,
+    chosen: State<'_, ChosenFiles>,
+    scheduler: Nudge<'_>,
+    token: String,
+) -> Answer<BackupCounts> {
+    let path = chosen.path(&token)?;
+    let answer = backend.exclusive(|dir| {
+        regulars::app::backup::restore(dir, &path, Box::new(regulars::SystemClock))
+    });
+    nudged(&scheduler, answer)
+}
+
 /// The window may only restore what `list_backups` showed it: a path is not a
 /// way to make the app read any file.
 fn listed_backup(app: &regulars::Regulars, path: &str) -> Answer<std::path::PathBuf> {
@@ -647,46 +673,73 @@ pub fn export_data(backend: State<'_, Backend>, kind: ExportKind) -> Answer<Stri
     Ok(file.display().to_string())
 }
 
-/// What a contacts CSV holds and the mapping proposed for it (the window read the file).
+/// Opens the system's file dialog for a file of `kind`; answers what was
+/// chosen (a token, its name and size), or nothing if the owner cancelled.
 #[tauri::command(async)]
-pub fn preview_contacts_csv(csv: String) -> Answer<customers_csv::Preview> {
-    customers_csv::preview(csv.as_bytes(), 5).map_err(|e| ErrorReport {
-        kind: "invalid".into(),
-        field: Some("file".into()),
-        message: e.to_string(),
-    })
+pub fn choose_file(
+    window: tauri::WebviewWindow,
+    chosen: State<'_, ChosenFiles>,
+    kind: FileKind,
+) -> Answer<Option<ChosenFile>> {
+    chosen.choose(&window, kind)
 }
 
-/// Imports contacts from the text of a vCard or CSV file the owner picked
-/// (for CSV with the column mapping as previewed); a dry run writes nothing.
+/// What a chosen contacts CSV holds (header, first rows, whose export it looks
+/// like) and the mapping proposed for it; reads only the first rows.
 #[tauri::command(async)]
-pub fn import_contacts(
+pub fn preview_contacts_file(
     backend: State<'_, Backend>,
+    chosen: State<'_, ChosenFiles>,
+    token: String,
+) -> Answer<customers_csv::Preview> {
+    let path = chosen.path(&token)?;
+    backend
+        .get()?
+        .preview_contacts_file(&path)
+        .map_err(|e| e.report())
+}
+
+/// Imports (or, as a dry run, checks) a chosen contacts file, streaming it
+/// from disk, and tells `progress` how far it has got (at most ten times a
+/// second, and always at the end of each stage).
+#[tauri::command(async)]
+pub fn import_contacts_file(
+    backend: State<'_, Backend>,
+    chosen: State<'_, ChosenFiles>,
     scheduler: Nudge<'_>,
-    file: ContactsFile,
+    token: String,
+    how: ContactsImport,
+    progress: Channel<ImportProgress>,
 ) -> Answer<ImportReport> {
+    let path = chosen.path(&token)?;
     let app = backend.get()?;
-    let (text, name) = (file.text.as_bytes(), &file.name);
-    let answer = match (file.format, &file.mapping) {
-        (ContactsFormat::Vcard, _) => {
-            app.import_vcard(name, text, file.duplicates, file.dry_run, &mut |_| {})
-        }
-        (ContactsFormat::Csv, Some(mapping)) => app.import_contacts_csv(
-            name,
-            text,
-            mapping,
-            file.duplicates,
-            file.dry_run,
-            &mut |_| {},
-        ),
-        (ContactsFormat::Csv, None) => {
-            return Err(ErrorReport {
-                kind: "invalid".into(),
-                field: Some("mapping".into()),
-                message: "a CSV import needs its column mapping (from the preview)".into(),
-            })
+    let mut last: Option<(ImportStage, Instant)> = None;
+    let mut heard = |step: ImportProgress| {
+        let due = match last {
+            Some((stage, at)) => stage != step.stage || at.elapsed() >= PROGRESS_PACE,
+            None => true,
+        };
+        if due || step.done == step.total {
+            last = Some((step.stage, Instant::now()));
+            // A window that went away stops listening; the import goes on.
+            let _ = progress.send(step);
         }
     };
+    let answer = app.import_contacts_file(&path, &how, &mut heard);
+    nudged(&scheduler, answer.map_err(|e| e.report()))
+}
+
+/// Orders from a chosen CSV file; a dry run writes nothing.
+#[tauri::command(async)]
+pub fn import_orders_file(
+    backend: State<'_, Backend>,
+    chosen: State<'_, ChosenFiles>,
+    scheduler: Nudge<'_>,
+    token: String,
+    dry_run: bool,
+) -> Answer<ImportReport> {
+    let path = chosen.path(&token)?;
+    let answer = backend.get()?.import_orders_file(&path, dry_run);
     nudged(&scheduler, answer.map_err(|e| e.report()))
 }
 

@@ -3,6 +3,7 @@
 //! `regulars` core; this crate only adapts.
 
 mod backend;
+mod chosen;
 mod commands;
 mod login;
 pub mod notifications;
@@ -32,8 +33,11 @@ pub fn run() {
         // Links in notes open in the system browser; the capability limits which.
         .plugin(tauri_plugin_opener::init())
         .plugin(login::plugin())
+        // Opened from Rust only (see `chosen`); none of its commands is granted.
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             app.manage(Backend::open_default());
+            app.manage(chosen::ChosenFiles::default());
             let handle = app.handle().clone();
             app.manage(tray::install(&handle));
             let opener = handle.clone();
@@ -107,7 +111,7 @@ pub fn run() {
             commands::list_products,
             commands::add_product,
             commands::update_product,
-            commands::import_orders,
+            commands::import_orders_file,
             commands::insights,
             commands::customer_insight,
             commands::add_feedback,
@@ -122,11 +126,14 @@ pub fn run() {
             commands::list_backups,
             commands::restore_preview,
             commands::restore_backup,
+            commands::restore_preview_file,
+            commands::restore_backup_file,
             commands::erase_customer,
             commands::export_customer,
             commands::export_data,
-            commands::preview_contacts_csv,
-            commands::import_contacts,
+            commands::choose_file,
+            commands::preview_contacts_file,
+            commands::import_contacts_file,
             commands::list_imports,
             commands::undo_import
         ])

@@ -85,6 +85,8 @@ pub enum FileKind {
     Contacts,
     /// Orders to import: CSV.
     Orders,
+    /// A backup to restore (Regulars' JSON), perhaps from another computer.
+    Backup,
 }
 
 /// A file the owner chose in the system's file dialog, as the window knows

@@ -1,10 +1,11 @@
 // Test fixtures: customers, reminders, settings, orders, products and insights as the core would
-// return them, and what Your data reads (a contacts CSV's preview, an import's report, backups).
+// return them, and what Your data reads (a chosen file, a contacts CSV's preview, an import's report, backups).
 // Used only by tests.
 import type { AgendaItem } from './lib/bindings/AgendaItem';
 import type { ComplaintsOverview } from './lib/bindings/ComplaintsOverview';
 import type { ComplaintView } from './lib/bindings/ComplaintView';
 import type { BackupInfo } from './lib/bindings/BackupInfo';
+import type { ChosenFile } from './lib/bindings/ChosenFile';
 import type { Customer } from './lib/bindings/Customer';
 import type { CustomerInsight } from './lib/bindings/CustomerInsight';
 import type { CustomerSummary } from './lib/bindings/CustomerSummary';
@@ -327,7 +328,15 @@ export function insightsFixture(fields: Partial<Insights> = {}): Insights {
 }
 
 /**
- * What `preview_contacts_csv` says of a Google Contacts export: its header, the mapping proposed
+ * A file the owner chose in the system's file dialog, as `choose_file` answers: a Google
+ * Contacts CSV of 2.4 MB by default (the token is the shell's name for it, never a path).
+ */
+export function chosenFile(fields: Partial<ChosenFile> = {}): ChosenFile {
+  return { token: 'file-1', name: 'google.csv', bytes: 2_400_000, format: 'csv', ...fields };
+}
+
+/**
+ * What `preview_contacts_file` says of a Google Contacts export: its header, the mapping proposed
  * (the event's type labels the date to its right) and its first two contacts.
  */
 export function contactsPreview(fields: Partial<Preview> = {}): Preview {
@@ -347,7 +356,7 @@ export function contactsPreview(fields: Partial<Preview> = {}): Preview {
 }
 
 /**
- * What `import_contacts` reports (IPC carries the counts as numbers): 2 new customers, line 3
+ * What `import_contacts_file` reports (IPC carries the counts as numbers): 2 new customers, line 3
  * already here as Anna Berg (same email), line 5 with a bad birthday; `batch` set when not a dry run.
  */
 export function contactsReport(dryRun: boolean, duplicates: 'merge' | 'skip' = 'merge') {

@@ -1,6 +1,6 @@
 // Vitest setup: DOM matchers (toBeInTheDocument…), unmounting components after each test, and
-// the parts jsdom lacks: <dialog>'s showModal, close and its "close" event; Blob.text() (a picked
-// file's text); and a canvas that cannot draw, quietly (charts then show their tables).
+// the parts jsdom lacks: <dialog>'s showModal, close and its "close" event; and a canvas that
+// cannot draw, quietly (charts then show their tables).
 import '@testing-library/jest-dom/vitest';
 import '@testing-library/svelte/vitest';
 
@@ -16,17 +16,6 @@ if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.sho
     if (returnValue !== undefined) this.returnValue = returnValue;
     this.removeAttribute('open');
     this.dispatchEvent(new Event('close'));
-  };
-}
-
-if (typeof Blob !== 'undefined' && !Blob.prototype.text) {
-  Blob.prototype.text = function text(this: Blob): Promise<string> {
-    return new Promise((resolve, reject) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(String(reader.result));
-      reader.onerror = () => reject(reader.error);
-      reader.readAsText(this);
-    });
   };
 }
 

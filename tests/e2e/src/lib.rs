@@ -290,6 +290,78 @@ impl RunningApp {
     }
 }
 
+/// One window manager at a time: a second would find the display taken.
+static ONE_WINDOW_MANAGER: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// A real window manager (openbox) for the length of a test: it closes windows
+/// as the title bar's × does and gives a new dialog the keyboard. Tests that
+/// start one take turns (each test has its own thread, so blocking is fine).
+pub struct WindowManager {
+    openbox: Child,
+    _turn: std::sync::MutexGuard<'static, ()>,
+}
+
+impl WindowManager {
+    pub fn start() -> WindowManager {
+        let turn = ONE_WINDOW_MANAGER
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let openbox = Command::new("openbox")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("openbox is installed (scripts/setup.sh installs it)");
+        WindowManager {
+            openbox,
+            _turn: turn,
+        }
+    }
+}
+
+impl Drop for WindowManager {
+    fn drop(&mut self) {
+        let _ = self.openbox.kill();
+        let _ = self.openbox.wait();
+    }
+}
+
+/// Answers the system's file dialog titled `title` (the real GTK one, under a
+/// [`WindowManager`]) as the owner would with the keyboard: Ctrl+L, the
+/// file's path, Enter.
+pub async fn answer_file_dialog(title: &str, file: &Path) {
+    let started = Instant::now();
+    let window = loop {
+        let found = Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--name", &format!("^{title}$")])
+            .output()
+            .expect("xdotool is installed (scripts/setup.sh installs it)");
+        let ids = String::from_utf8_lossy(&found.stdout).to_string();
+        if let Some(id) = ids.lines().next() {
+            break id.to_owned();
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(15),
+            "no file dialog titled {title} appeared"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    let path = file.to_str().expect("a UTF-8 path");
+    let xdotool = |args: &[&str]| {
+        let ok = Command::new("xdotool")
+            .args(args)
+            .status()
+            .expect("xdotool");
+        assert!(ok.success(), "xdotool {args:?} failed");
+    };
+    xdotool(&["windowactivate", "--sync", &window]);
+    // The dialog takes a moment after mapping before it reads keys.
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    xdotool(&["key", "--clearmodifiers", "ctrl+l"]);
+    xdotool(&["type", "--delay", "15", path]);
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    xdotool(&["key", "Return"]);
+}
+
 /// Waits until no process holds the store's lock in `data_dir`. It only tries the
 /// lock: opening the store here would run sled's recovery and close it cleanly,
 /// hiding what the app itself left behind from the next launch.

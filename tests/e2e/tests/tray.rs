@@ -2,19 +2,10 @@
 //! arrive), and launching it again brings the window back. A real window manager
 //! (openbox) asks the window to close, as the title bar's × does.
 
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-use regulars_e2e::{app_binary, RunningApp};
-
-struct WindowManager(Child);
-
-impl Drop for WindowManager {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+use regulars_e2e::{app_binary, RunningApp, WindowManager};
 
 /// Whether a window titled exactly "Regulars" is mapped (shown).
 fn window_shown() -> bool {
@@ -35,13 +26,7 @@ async fn wait_until(what: &str, mut check: impl FnMut() -> bool) {
 
 #[tokio::test]
 async fn closing_the_window_keeps_regulars_running_and_a_relaunch_shows_it() {
-    let wm = WindowManager(
-        Command::new("openbox")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("openbox is installed (scripts/setup.sh installs it)"),
-    );
+    let wm = WindowManager::start();
     let data = tempfile::tempdir().unwrap();
     let app = RunningApp::launch(data.path()).await;
     wait_until("the window is shown", window_shown).await;

@@ -1,26 +1,25 @@
-// Importing orders from CSV: a picked file is read and dry-run first; the preview names the
-// rows to import, the orders, the new products and every skipped row by its line; only then
-// does "Import N orders" write, and the result is announced.
+// Importing orders from CSV: "Choose an orders file…" asks the app for the system's file dialog and gets
+// back a token; the core dry-runs the file first and the preview names the rows to import, the
+// orders, the new products and every skipped row by its line; only then does "Import N orders"
+// write, and the result is announced.
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { invoke, isTauri } from '@tauri-apps/api/core';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ChosenFile } from '../lib/bindings/ChosenFile';
+import { chosenFile } from '../test-fixtures';
 import OrderImport from './OrderImport.svelte';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn(), isTauri: vi.fn(() => true) }));
 
 const invokeMock = vi.mocked(invoke);
 
-const CSV = [
-  'email,customer,date,product,quantity,unit_price,order',
-  'anna@example.com,Anna Berg,2025-11-03,Bread,2,4.50,A1',
-  'anna@example.com,Anna Berg,2025-11-03,Butter,1,3.20,A1',
-  ',Dora Nyman,2025-11-04,Bread,1,4.50,',
-  'bo@example.com,Bo Ek,2025-11-05,Bread,two,4.50,',
-  'bo@example.com,Bo Ek,2025-11-06,Stollen,1,15,',
-].join('\n');
+const ORDERS = chosenFile({ token: 'file-7', name: 'orders.csv', bytes: 12_300 });
 
-/** What the core says of CSV: 3 rows in 2 orders, Stollen new, line 4 unmatched, line 5 wrong. */
+/** What the system's file dialog answers next: a file, or null when the owner closes it. */
+let dialog: (ChosenFile | null)[] = [];
+
+/** What the core says of orders.csv: 3 rows in 2 orders, Stollen new, line 4 unmatched, line 5 wrong. */
 function report(dryRun: boolean) {
   return {
     imported: 3,
@@ -37,24 +36,38 @@ function setup() {
   const announce = vi.fn();
   const onimported = vi.fn();
   render(OrderImport, { announce, onimported });
-  return { announce, onimported, user: userEvent.setup(), input: screen.getByLabelText('CSV file') as HTMLInputElement };
+  const user = userEvent.setup();
+  const chooser = screen.getByRole('button', { name: 'Choose an orders file…' });
+  /** The owner clicks the chooser and picks `file` in the dialog (null: closes it). */
+  const choose = async (file: ChosenFile | null = ORDERS) => {
+    dialog.push(file);
+    await user.click(chooser);
+  };
+  return { announce, onimported, user, chooser, choose };
 }
 
 const calls = (command: string) => invokeMock.mock.calls.filter(([c]) => c === command).map(([, args]) => args);
-const file = (text = CSV, name = 'orders.csv') => new File([text], name, { type: 'text/csv' });
+
+/** The core: the dialog answers from `dialog`, every import with `answer` (a dry run or not). */
+function core(answer: (dryRun: boolean) => unknown = report): void {
+  invokeMock.mockImplementation(async (command, args) => {
+    if (command === 'choose_file') return dialog.shift() ?? null;
+    if (command === 'import_orders_file') return answer((args as { dryRun: boolean }).dryRun);
+    return null;
+  });
+}
 
 beforeEach(() => {
   invokeMock.mockReset();
   vi.mocked(isTauri).mockReturnValue(true);
-  invokeMock.mockImplementation(async (command, args) =>
-    command === 'import_orders' ? report((args as { dryRun: boolean }).dryRun) : null,
-  );
+  dialog = [];
+  core();
 });
 
 describe('the help', () => {
   it('names the columns the file needs, and says nothing is written before the preview', () => {
     setup();
-    const help = screen.getByLabelText('CSV file').getAttribute('aria-describedby')!.split(' ')[0];
+    const help = screen.getByRole('button', { name: 'Choose an orders file…' }).getAttribute('aria-describedby')!.split(' ')[0];
     const text = document.getElementById(help)!.textContent!;
     for (const column of ['email', 'customer', 'date', 'product', 'quantity', 'unit_price', 'currency', 'category', 'order', 'note']) {
       expect(text).toContain(column);
@@ -63,13 +76,40 @@ describe('the help', () => {
   });
 });
 
+describe('choosing a file', () => {
+  it('opens the system file dialog for orders, and names the file chosen with its size', async () => {
+    const { chooser, choose } = setup();
+    expect(chooser).toHaveTextContent('Choose an orders file…');
+    await choose();
+    expect(calls('choose_file')).toEqual([{ kind: 'orders' }]);
+    expect(await screen.findByText('orders.csv · 12 kB')).toBeInTheDocument();
+    expect(chooser).toHaveTextContent('Choose an orders file…');
+    expect(chooser).toHaveAccessibleName('Choose an orders file…');
+    expect(chooser).toHaveAccessibleDescription(/orders\.csv · 12 kB$/);
+  });
+
+  it('leaves everything as it was when the dialog is closed without a file', async () => {
+    const { chooser, choose } = setup();
+    await choose(null);
+    expect(invokeMock).toHaveBeenCalledTimes(1);
+    expect(chooser).toHaveTextContent('Choose an orders file…');
+
+    await choose();
+    expect(await screen.findByRole('heading', { name: 'What orders.csv holds' })).toBeInTheDocument();
+    await choose(null);
+    expect(calls('import_orders_file')).toHaveLength(1);
+    expect(screen.getByRole('heading', { name: 'What orders.csv holds' })).toBeInTheDocument();
+    expect(screen.getByText('orders.csv · 12 kB')).toBeInTheDocument();
+  });
+});
+
 describe('importing', () => {
   it('previews a dry run with line numbers, then imports for real and says so', async () => {
-    const { announce, onimported, user, input } = setup();
-    await user.upload(input, file());
+    const { announce, onimported, user, choose } = setup();
+    await choose();
 
     const preview = await screen.findByRole('heading', { name: 'What orders.csv holds' });
-    expect(calls('import_orders')).toEqual([{ csv: CSV, dryRun: true }]);
+    expect(calls('import_orders_file')).toEqual([{ token: 'file-7', dryRun: true }]);
     const box = preview.parentElement!;
     expect(box).toHaveFocus();
     expect(box).toHaveTextContent('Ready to import 3 rows as 2 orders.');
@@ -84,9 +124,9 @@ describe('importing', () => {
     await user.click(within(box).getByRole('button', { name: 'Import 2 orders' }));
 
     expect(await screen.findByRole('heading', { name: 'Imported 2 orders' })).toBeInTheDocument();
-    expect(calls('import_orders')).toEqual([
-      { csv: CSV, dryRun: true },
-      { csv: CSV, dryRun: false },
+    expect(calls('import_orders_file')).toEqual([
+      { token: 'file-7', dryRun: true },
+      { token: 'file-7', dryRun: false },
     ]);
     expect(screen.getByRole('heading', { name: 'Imported 2 orders' }).parentElement).toHaveTextContent(
       'From orders.csv: 3 rows imported, 2 rows skipped.',
@@ -95,32 +135,61 @@ describe('importing', () => {
     expect(onimported).toHaveBeenCalledTimes(1);
   });
 
+  it('is busy while the file is checked and imported, and never imports twice', async () => {
+    let finish: () => void = () => {};
+    core((dryRun) => new Promise((resolve) => (finish = () => resolve(report(dryRun)))));
+    const { user, chooser, choose } = setup();
+    const section = screen.getByRole('region', { name: 'Import orders from a CSV file' });
+    await choose();
+    expect(await within(section).findByRole('status')).toHaveTextContent('Checking orders.csv…');
+    expect(section).toHaveAttribute('aria-busy', 'true');
+    expect(chooser).toBeDisabled();
+
+    finish();
+    const button = await screen.findByRole('button', { name: 'Import 2 orders' });
+    expect(section).not.toHaveAttribute('aria-busy');
+    await user.click(button);
+    expect(within(section).getByRole('status')).toHaveTextContent('Importing 2 orders…');
+    expect(section).toHaveAttribute('aria-busy', 'true');
+    expect(button).toBeDisabled();
+    expect(chooser).toBeDisabled();
+    await user.click(button);
+    expect(calls('import_orders_file')).toHaveLength(2);
+
+    finish();
+    expect(await screen.findByRole('heading', { name: 'Imported 2 orders' })).toBeInTheDocument();
+    expect(within(section).queryByRole('status')).toBeNull();
+    expect(section).not.toHaveAttribute('aria-busy');
+    expect(chooser).toBeEnabled();
+  });
+
   it('offers nothing to import when no row can be, and another file instead', async () => {
-    invokeMock.mockResolvedValue({ ...report(true), imported: 0, skipped: 5, orders: 0, new_products: [] });
-    const { user, input } = setup();
-    await user.upload(input, file());
+    core(() => ({ ...report(true), imported: 0, skipped: 5, orders: 0, new_products: [] }));
+    const { user, chooser, choose } = setup();
+    await choose();
     expect(await screen.findByText('Nothing in this file can be imported yet.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /^Import/ })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Choose another file' }));
     expect(screen.queryByText('Nothing in this file can be imported yet.')).toBeNull();
-    expect(input).toHaveFocus();
+    expect(screen.queryByText('orders.csv · 12 kB')).toBeNull();
+    expect(chooser).toHaveTextContent('Choose an orders file…');
+    expect(chooser).toHaveFocus();
   });
 
-  it('shows why a file cannot be read at all beside the file box', async () => {
-    invokeMock.mockRejectedValue({ kind: 'invalid', field: 'file', message: 'the file has no “product” column' });
-    const { user, input } = setup();
-    await user.upload(input, file('name,date\nAnna,2025-11-03'));
-    await waitFor(() => expect(input).toHaveAttribute('aria-invalid', 'true'));
-    expect(input).toHaveAccessibleDescription(/the file has no “product” column/);
+  it('shows why a file cannot be read at all beside the chooser', async () => {
+    core(() => Promise.reject({ kind: 'invalid', field: 'file', message: 'the file has no “product” column' }));
+    const { chooser, choose } = setup();
+    await choose();
+    expect(await screen.findByRole('alert')).toHaveTextContent('the file has no “product” column');
+    expect(chooser).toHaveAccessibleDescription(/orders\.csv · 12 kB the file has no “product” column$/);
     expect(screen.queryByRole('heading', { name: /holds$/ })).toBeNull();
+    await waitFor(() => expect(chooser).toHaveFocus());
   });
 
   it('keeps the preview and says why when the import itself fails', async () => {
-    invokeMock.mockImplementation(async (_, args) =>
-      (args as { dryRun: boolean }).dryRun ? report(true) : Promise.reject({ kind: 'write-failed', field: null, message: 'The disk is full.' }),
-    );
-    const { onimported, user, input } = setup();
-    await user.upload(input, file());
+    core((dryRun) => (dryRun ? report(true) : Promise.reject({ kind: 'write-failed', field: null, message: 'The disk is full.' })));
+    const { onimported, user, choose } = setup();
+    await choose();
     await user.click(await screen.findByRole('button', { name: 'Import 2 orders' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('The disk is full.');
     expect(screen.getByRole('button', { name: 'Import 2 orders' })).toBeEnabled();

@@ -16,7 +16,7 @@ import {
   findCustomers,
   getCustomer,
   getSettings,
-  importOrders,
+  importOrdersFile,
   insights,
   listArchivedCustomers,
   listOrders,
@@ -48,7 +48,14 @@ import {
 import { agendaItem, defaultSettings, storedCustomer, summaryOf } from '../test-fixtures';
 import type { CustomerDraft } from './bindings/CustomerDraft';
 
-vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn(), isTauri: vi.fn() }));
+// Channel: a minimal stand-in for the IPC channel some commands take (it only holds `onmessage`).
+vi.mock('@tauri-apps/api/core', () => ({
+  invoke: vi.fn(),
+  isTauri: vi.fn(),
+  Channel: class {
+    onmessage: (message: unknown) => void = () => {};
+  },
+}));
 
 const invokeMock = vi.mocked(invoke);
 
@@ -355,34 +362,35 @@ describe('orders, products and insights', () => {
     expect((await rejection(insights('soon'))).report.field).toBe('as_of');
   });
 
-  it('imports CSV text, dry run or not, and reads its counts as numbers', async () => {
+  it('imports a chosen CSV file by its token, dry run or not, and reads its counts as numbers', async () => {
     invokeMock.mockResolvedValue({
       imported: 3,
       skipped: 1,
       errors: [{ line: 4, message: 'quantity: “two” is not a whole number above 0' }],
-      unmatched: [],
+      unmatched: [{ line: 6, message: 'no customer named Dora Nyman' }],
       orders: 2,
       new_products: ['Butter'],
       dry_run: true,
     });
-    const csv = 'email,date,product,quantity,unit_price\n';
-    await expect(importOrders(csv, true)).resolves.toEqual({
+    await expect(importOrdersFile('tok-1', true)).resolves.toEqual({
       imported: 3,
       skipped: 1,
       orders: 2,
       errors: [{ line: 4, message: 'quantity: “two” is not a whole number above 0' }],
-      unmatched: [],
+      unmatched: [{ line: 6, message: 'no customer named Dora Nyman' }],
       new_products: ['Butter'],
       dry_run: true,
     });
-    expect(invokeMock).toHaveBeenCalledWith('import_orders', { csv, dryRun: true });
-    await importOrders(csv, false);
-    expect(invokeMock).toHaveBeenLastCalledWith('import_orders', { csv, dryRun: false });
+    expect(invokeMock).toHaveBeenCalledWith('import_orders_file', { token: 'tok-1', dryRun: true });
+    await importOrdersFile('tok-1', false);
+    expect(invokeMock).toHaveBeenLastCalledWith('import_orders_file', { token: 'tok-1', dryRun: false });
   });
 
-  it('keeps the field of a file it cannot read', async () => {
+  it('keeps the field of a file it cannot read, and of a token it does not know', async () => {
     invokeMock.mockRejectedValue({ kind: 'invalid', field: 'file', message: 'no column “product”' });
-    expect((await rejection(importOrders('a,b\n', true))).report.field).toBe('file');
+    expect((await rejection(importOrdersFile('tok-1', true))).report.field).toBe('file');
+    invokeMock.mockRejectedValue({ kind: 'not-found', field: 'file', message: 'no chosen file tok-9' });
+    expect((await rejection(importOrdersFile('tok-9', true))).report).toEqual({ kind: 'not-found', field: 'file', message: 'no chosen file tok-9' });
   });
 });
 

@@ -1,17 +1,18 @@
 // The one door to the Rust core: typed wrappers around the Tauri commands.
 // This is the only module that may import `@tauri-apps/api/core`; every failure
 // leaves it as an `ApiError` carrying the core's `ErrorReport`.
-import { invoke, isTauri } from '@tauri-apps/api/core';
+import { Channel, invoke, isTauri } from '@tauri-apps/api/core';
 import type { Agenda } from './bindings/Agenda';
 import type { BackupCounts } from './bindings/BackupCounts';
 import type { BackupInfo } from './bindings/BackupInfo';
 import type { BulkChange } from './bindings/BulkChange';
 import type { BulkOutcome } from './bindings/BulkOutcome';
+import type { ChosenFile } from './bindings/ChosenFile';
 import type { Complaint } from './bindings/Complaint';
 import type { ComplaintDraft } from './bindings/ComplaintDraft';
 import type { ComplaintsOverview } from './bindings/ComplaintsOverview';
 import type { ComplaintView } from './bindings/ComplaintView';
-import type { ContactsFile } from './bindings/ContactsFile';
+import type { ContactsImport } from './bindings/ContactsImport';
 import type { Customer } from './bindings/Customer';
 import type { CustomerDraft } from './bindings/CustomerDraft';
 import type { CustomerMatch } from './bindings/CustomerMatch';
@@ -23,7 +24,9 @@ import type { ErrorReport } from './bindings/ErrorReport';
 import type { ExportKind } from './bindings/ExportKind';
 import type { Feedback } from './bindings/Feedback';
 import type { FeedbackDraft } from './bindings/FeedbackDraft';
+import type { FileKind } from './bindings/FileKind';
 import type { ImportBatch } from './bindings/ImportBatch';
+import type { ImportProgress } from './bindings/ImportProgress';
 import type { ImportReport } from './bindings/ImportReport';
 import type { Insights } from './bindings/Insights';
 import type { InteractionDraft } from './bindings/InteractionDraft';
@@ -319,12 +322,22 @@ export type ImportOutcome = {
 };
 
 /**
- * Imports orders from the CSV text of a file the owner picked; with `dryRun` it only says what
- * it would do. Good orders land together; every other row is reported with its line. A file it
- * cannot read at all (no header, a column missing) rejects with field `file`.
+ * Opens the system's file dialog for a `kind` file; resolves to the file the owner chose, or null
+ * when they closed the dialog. The dialog is the app's, not the window's: the window only ever gets
+ * a token for the file (never its path, never its bytes), so it can only read what the owner picked.
  */
-export async function importOrders(csv: string, dryRun: boolean): Promise<ImportOutcome> {
-  const report = await call<ImportReport>('import_orders', { csv, dryRun });
+export function chooseFile(kind: FileKind): Promise<ChosenFile | null> {
+  return call<ChosenFile | null>('choose_file', { kind });
+}
+
+/**
+ * Imports orders from a CSV file the owner chose (by its token); with `dryRun` it only says what
+ * it would do. Good orders land together; every other row is reported with its line. A file it
+ * cannot read at all (no header, a column missing, gone from disk) rejects with field `file`,
+ * as does a token the app does not know (kind `not-found`).
+ */
+export async function importOrdersFile(token: string, dryRun: boolean): Promise<ImportOutcome> {
+  const report = await call<ImportReport>('import_orders_file', { token, dryRun });
   const lines = (problems: ImportReport['errors']): ImportLine[] =>
     problems.map((p) => ({ line: Number(p.line), message: p.message }));
   return {
@@ -427,19 +440,32 @@ export type PastImport = { id: string; source: string; at: string; created: numb
 /** How much a store or a backup holds, as the numbers IPC carries. */
 export type Counts = { customers: number; interactions: number; orders: number; products: number; feedback: number; complaints: number };
 
-/** What a CSV of contacts holds (its header, first rows, whose export it looks like) and the mapping the core proposes. */
-export function previewContactsCsv(csv: string): Promise<Preview> {
-  return call<Preview>('preview_contacts_csv', { csv });
+/**
+ * What a chosen contacts CSV holds (its header, first rows, whose export it looks like) and the
+ * mapping the core proposes; the core reads only the first rows, so a big file answers at once.
+ */
+export function previewContactsFile(token: string): Promise<Preview> {
+  return call<Preview>('preview_contacts_file', { token });
 }
 
 /**
- * Imports contacts from the text of a vCard or CSV file the owner picked (a CSV with its
- * mapping); with `dry_run` it only says what it would do. Contacts already here (same email,
- * phone or name) are merged or skipped as `duplicates` says; the whole import is one batch.
- * A file it cannot read at all rejects with field `file` (or `mapping`).
+ * Imports contacts from a vCard or CSV file the owner chose (by its token; a CSV with its
+ * mapping); with `how.dry_run` it only says what it would do. Contacts already here (same email,
+ * phone or name) are merged or skipped as `how.duplicates` says; the whole import is one batch.
+ * The core streams the file from disk and tells `onProgress` how far it has got (bytes read, then
+ * customers saved), at most about ten times a second and once at the end of each stage. A file it
+ * cannot read at all rejects with field `file` (or `mapping`); so does a token the app does not know.
  */
-export async function importContacts(file: ContactsFile): Promise<ContactsOutcome> {
-  const report = await call<ImportReport>('import_contacts', { file });
+export async function importContactsFile(
+  token: string,
+  how: ContactsImport,
+  onProgress: (progress: ImportProgress) => void = () => {},
+): Promise<ContactsOutcome> {
+  // The channel is made only inside the app: outside it there is no IPC to make it with.
+  reachable();
+  const progress = new Channel<ImportProgress>();
+  progress.onmessage = onProgress;
+  const report = await call<ImportReport>('import_contacts_file', { token, how, progress });
   return {
     imported: Number(report.imported),
     skipped: Number(report.skipped),
@@ -516,7 +542,8 @@ function countsOf(counts: BackupCounts): Counts {
   };
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+/** Throws unless this window runs inside the app (a browser tab has no core to call). */
+function reachable(): void {
   if (!isTauri()) {
     throw new ApiError({
       kind: 'internal',
@@ -524,6 +551,10 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
       message: 'This window is not running inside the Regulars app, so it cannot reach your customers.',
     });
   }
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  reachable();
   try {
     return await invoke<T>(command, args);
   } catch (rejection) {

@@ -1,25 +1,36 @@
-// Your data's commands: the right Tauri command with camelCase arguments, and the counts the
-// generated types call bigint handed on as the numbers IPC carries.
-import { invoke, isTauri } from '@tauri-apps/api/core';
+// Your data's commands: the right Tauri command with camelCase arguments, the counts the
+// generated types call bigint handed on as the numbers IPC carries, and an import's progress
+// handed on from its channel.
+import { Channel, invoke, isTauri } from '@tauri-apps/api/core';
 import { beforeEach, expect, it, vi } from 'vitest';
 import {
   ApiError,
   backupNow,
+  chooseFile,
   eraseCustomer,
   exportCustomer,
   exportData,
-  importContacts,
+  importContactsFile,
   listBackups,
   listImports,
-  previewContactsCsv,
+  previewContactsFile,
   restoreBackup,
   restorePreview,
   undoImport,
 } from './api';
-import type { ContactsFile } from './bindings/ContactsFile';
+import type { ContactsImport } from './bindings/ContactsImport';
+import type { ImportProgress } from './bindings/ImportProgress';
 import { contactsReport } from '../test-fixtures';
 
-vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn(), isTauri: vi.fn(() => true) }));
+// Channel: a minimal stand-in for the IPC channel an import reports its progress on; the core's
+// messages are played by calling its `onmessage` from the mocked invoke.
+vi.mock('@tauri-apps/api/core', () => ({
+  invoke: vi.fn(),
+  isTauri: vi.fn(() => true),
+  Channel: class {
+    onmessage: (message: unknown) => void = () => {};
+  },
+}));
 
 const invokeMock = vi.mocked(invoke);
 const counts = { customers: 812, interactions: 2304, orders: 120, products: 14, feedback: 3, complaints: 1 };
@@ -29,22 +40,28 @@ beforeEach(() => {
   vi.mocked(isTauri).mockReturnValue(true);
 });
 
-it('previews a contacts CSV and imports a file with its mapping, duplicates and dry run', async () => {
-  invokeMock.mockResolvedValueOnce({ detected: 'generic', headers: ['Name'], mapping: { columns: ['name'], date_order: 'ymd' }, rows: [] });
-  await previewContactsCsv('Name\nAnna');
-  expect(invokeMock).toHaveBeenLastCalledWith('preview_contacts_csv', { csv: 'Name\nAnna' });
+type ProgressArgs = { progress: { onmessage: (message: ImportProgress) => void } };
+
+it('opens the file dialog for a kind of file, and hands on what was chosen or null', async () => {
+  const file = { token: 'tok-1', name: 'contacts.vcf', bytes: 2_400_000, format: 'vcard' };
+  invokeMock.mockResolvedValueOnce(file);
+  expect(await chooseFile('contacts')).toEqual(file);
+  expect(invokeMock).toHaveBeenLastCalledWith('choose_file', { kind: 'contacts' });
+  invokeMock.mockResolvedValueOnce(null);
+  expect(await chooseFile('orders')).toBeNull();
+  expect(invokeMock).toHaveBeenLastCalledWith('choose_file', { kind: 'orders' });
+});
+
+it('previews a chosen contacts CSV and imports it with its mapping, duplicates and dry run', async () => {
+  const preview = { detected: 'generic', headers: ['Name'], mapping: { columns: ['name'], date_order: 'ymd' }, rows: [] };
+  invokeMock.mockResolvedValueOnce(preview);
+  expect(await previewContactsFile('tok-1')).toEqual(preview);
+  expect(invokeMock).toHaveBeenLastCalledWith('preview_contacts_file', { token: 'tok-1' });
 
   invokeMock.mockResolvedValueOnce(contactsReport(false));
-  const file: ContactsFile = {
-    format: 'csv',
-    name: 'a.csv',
-    text: 'Name\nAnna',
-    mapping: { columns: ['name'], date_order: 'ymd' },
-    duplicates: 'skip',
-    dry_run: false,
-  };
-  const outcome = await importContacts(file);
-  expect(invokeMock).toHaveBeenLastCalledWith('import_contacts', { file });
+  const how: ContactsImport = { format: 'csv', mapping: { columns: ['name'], date_order: 'ymd' }, duplicates: 'skip', dry_run: false };
+  const outcome = await importContactsFile('tok-1', how);
+  expect(invokeMock).toHaveBeenLastCalledWith('import_contacts_file', { token: 'tok-1', how, progress: expect.any(Channel) });
   expect(outcome).toEqual({
     imported: 3,
     skipped: 1,
@@ -55,6 +72,44 @@ it('previews a contacts CSV and imports a file with its mapping, duplicates and 
     batch: 'batch-1',
     dry_run: false,
   });
+});
+
+it('hands on every progress message of the import, in order, and takes none without a listener', async () => {
+  const messages: ImportProgress[] = [
+    { stage: 'reading', done: 1_000, total: 4_000, contacts: 12 },
+    { stage: 'reading', done: 4_000, total: 4_000, contacts: 48 },
+    { stage: 'saving', done: 48, total: 48, contacts: 48 },
+  ];
+  invokeMock.mockImplementation(async (_command, args) => {
+    for (const message of messages) (args as ProgressArgs).progress.onmessage(message);
+    return contactsReport(false);
+  });
+  const heard: ImportProgress[] = [];
+  const how: ContactsImport = { format: 'vcard', mapping: null, duplicates: 'merge', dry_run: false };
+  await importContactsFile('tok-2', how, (p) => heard.push(p));
+  expect(heard).toEqual(messages);
+
+  // Without a listener the channel is still sent (the core needs one) and its messages go nowhere.
+  await expect(importContactsFile('tok-2', how)).resolves.toMatchObject({ imported: 3 });
+  expect(invokeMock).toHaveBeenCalledTimes(2);
+});
+
+it('keeps the field of a contacts file it cannot read, and of a token it does not know', async () => {
+  const how: ContactsImport = { format: 'csv', mapping: null, duplicates: 'merge', dry_run: true };
+  invokeMock.mockRejectedValueOnce({ kind: 'invalid', field: 'file', message: 'the file cannot be opened (permission denied)' });
+  const unreadable = await importContactsFile('tok-1', how).catch((e: unknown) => e);
+  expect(unreadable).toBeInstanceOf(ApiError);
+  expect((unreadable as ApiError).report).toEqual({ kind: 'invalid', field: 'file', message: 'the file cannot be opened (permission denied)' });
+  invokeMock.mockRejectedValueOnce({ kind: 'not-found', field: 'file', message: 'no chosen file tok-9' });
+  const unknown = await previewContactsFile('tok-9').catch((e: unknown) => e);
+  expect((unknown as ApiError).report).toMatchObject({ kind: 'not-found', field: 'file' });
+});
+
+it('rejects outside the app before making a channel or invoking anything', async () => {
+  vi.mocked(isTauri).mockReturnValue(false);
+  const error = await importContactsFile('tok-1', { format: 'vcard', mapping: null, duplicates: 'merge', dry_run: true }).catch((e: unknown) => e);
+  expect((error as ApiError).report.kind).toBe('internal');
+  expect(invokeMock).not.toHaveBeenCalled();
 });
 
 it('lists imports with how many customers each added, and undoes one by its batch', async () => {

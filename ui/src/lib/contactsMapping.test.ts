@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   columnChoice,
-  contactsFormat,
   detectedText,
   FIELD_CHOICES,
   fieldText,
@@ -42,19 +41,6 @@ describe('columnChoice and mappingOf', () => {
     expect(mappingOf([{ kind: 'name', label: 'Name' }, { kind: 'date', label: '  ' }], 'ymd')).toEqual({
       problem: { column: 1, message: 'Name this date, like Anniversary.' },
     });
-  });
-});
-
-describe('contactsFormat', () => {
-  it('goes by the file name first', () => {
-    expect(contactsFormat('Contacts.VCF', 'Name,Email')).toBe('vcard');
-    expect(contactsFormat('contacts.vcard', '')).toBe('vcard');
-    expect(contactsFormat('google.csv', 'BEGIN:VCARD')).toBe('csv');
-  });
-
-  it('else by what the file starts with', () => {
-    expect(contactsFormat('export', '\uFEFF\r\nBEGIN:VCARD\r\nVERSION:3.0')).toBe('vcard');
-    expect(contactsFormat('export.txt', 'Name,Email\nAnna,anna@example.com')).toBe('csv');
   });
 });
 

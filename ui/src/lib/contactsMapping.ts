@@ -3,7 +3,6 @@
 // owner types), how dates with the year last read — and the one check the form makes itself: a
 // yearly date needs a label to be sent at all. Which columns the file has, what the core proposes
 // for them and how every row reads are the core's (preview_contacts_csv, then a dry run).
-import type { ContactsFormat } from './bindings/ContactsFormat';
 import type { DateOrder } from './bindings/DateOrder';
 import type { Detected } from './bindings/Detected';
 import type { Field } from './bindings/Field';
@@ -85,17 +84,6 @@ export function detectedText(detected: Detected): string {
     case 'generic':
       return 'A spreadsheet of contacts. Check what each column holds.';
   }
-}
-
-/**
- * Whether a picked file is vCard or CSV: by its name (.vcf, .vcard, .csv), else by what it starts
- * with (a vCard starts with BEGIN:VCARD).
- */
-export function contactsFormat(fileName: string, text: string): ContactsFormat {
-  const name = fileName.toLowerCase();
-  if (name.endsWith('.vcf') || name.endsWith('.vcard')) return 'vcard';
-  if (name.endsWith('.csv')) return 'csv';
-  return /^\uFEFF?\s*BEGIN:VCARD/i.test(text) ? 'vcard' : 'csv';
 }
 
 /** How a contact was found to be a customer already (`email`, `phone`, `name`), in words. */

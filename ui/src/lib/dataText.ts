@@ -1,9 +1,10 @@
 // How Your data reads: counts in the owner's locale ("2,304 notes"), what a backup holds as a
-// sentence, file sizes, and the exports offered with what each is for. Display only: what a file
-// holds and where it was written are the core's answers.
+// sentence, file sizes, a chosen file and how far its import has got, and the exports offered
+// with what each is for. Display only: what a file holds and where it was written are the core's answers.
 import type { Counts } from './api';
 import type { ErrorReport } from './bindings/ErrorReport';
 import type { ExportKind } from './bindings/ExportKind';
+import type { ImportProgress } from './bindings/ImportProgress';
 import { sentence } from './insightText';
 
 type Locales = string | string[] | undefined;
@@ -55,6 +56,56 @@ export function formatBytes(bytes: number, locales?: Locales): string {
     unitDisplay: 'short',
     maximumFractionDigits: value < 10 ? 1 : 0,
   }).format(value);
+}
+
+/** A chosen file beside its chooser: "contacts.vcf · 2.4 MB". */
+export function chosenFileText(name: string, bytes: number, locales?: Locales): string {
+  return `${name} · ${formatBytes(bytes, locales)}`;
+}
+
+/**
+ * How much of `total` is `done` in whole percent, rounded down (so 100 only when it is all done);
+ * null when the total is not known (0). Counted in integers: 29 of 100 is 29, not 28.99….
+ */
+function percentDone(done: number, total: number): number | null {
+  return total > 0 ? Math.min(Math.max(Math.floor((done * 100) / total), 0), 100) : null;
+}
+
+/** Whole `percent` in the owner's locale: "34%" (en), "34 %" (de, fr). */
+function percentText(percent: number, locales?: Locales): string {
+  return new Intl.NumberFormat(locales, { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100);
+}
+
+/**
+ * How far the import of `name` has got, for the label beside its progress bar: "Reading
+ * contacts.vcf: 1,200 contacts, 34%" (without the percentage when the size is not known), then
+ * "Saving 5,000 of 12,000 customers". Changes with every message.
+ */
+export function importProgressText(name: string, progress: ImportProgress, locales?: Locales): string {
+  if (progress.stage === 'saving') {
+    const done = new Intl.NumberFormat(locales).format(progress.done);
+    return `Saving ${done} of ${countText(progress.total, 'customer', 'customers', locales)}`;
+  }
+  const read = `Reading ${name}: ${countText(progress.contacts, 'contact', 'contacts', locales)}`;
+  const percent = percentDone(progress.done, progress.total);
+  return percent === null ? read : `${read}, ${percentText(percent, locales)}`;
+}
+
+/**
+ * The same, for a screen reader: a sentence that changes only at each tenth of the way ("Reading
+ * contacts.vcf: 30% done"), when the stage changes, or (no message yet) says what is starting
+ * ("Checking contacts.vcf…"), so a polite status does not talk over the owner ten times a second.
+ */
+export function importMilestoneText(
+  name: string,
+  doing: 'checking' | 'importing',
+  progress: ImportProgress | null,
+  locales?: Locales,
+): string {
+  if (progress === null) return `${doing === 'checking' ? 'Checking' : 'Importing'} ${name}…`;
+  const what = progress.stage === 'saving' ? 'Saving the customers' : `Reading ${name}`;
+  const percent = percentDone(progress.done, progress.total);
+  return percent === null ? `${what}…` : `${what}: ${percentText(Math.floor(percent / 10) * 10, locales)} done`;
 }
 
 /** The exports offered, in order: what the button says and what the file is for. */

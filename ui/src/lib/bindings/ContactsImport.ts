@@ -4,13 +4,9 @@ import type { Duplicates } from "./Duplicates";
 import type { Mapping } from "./Mapping";
 
 /**
- * A contacts file the window read, to import (or dry-run).
+ * How to import a contacts file the owner chose: everything but the file.
  */
-export type ContactsFile = { format: ContactsFormat, 
-/**
- * The file's name, remembered with the import batch.
- */
-name: string, text: string, 
+export type ContactsImport = { format: ContactsFormat, 
 /**
  * For CSV: the column mapping (as previewed, perhaps changed).
  */
