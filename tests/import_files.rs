@@ -196,3 +196,57 @@ fn a_file_is_told_apart_by_its_name_else_by_its_first_bytes() {
     );
     assert_eq!(ContactsFormat::of("export", b""), ContactsFormat::Csv);
 }
+
+/// The peak resident memory, in MB, of the biggest child this process has waited for.
+#[cfg(unix)]
+fn children_peak_mb() -> f64 {
+    // SAFETY: getrusage only writes the struct it is given.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let ok = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    assert_eq!(ok, 0, "getrusage");
+    usage.ru_maxrss as f64 / 1024.0 // kilobytes on Linux
+}
+
+#[cfg(unix)]
+#[test]
+fn a_100_mb_vcard_file_is_read_without_being_held_in_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("with-photos.vcf");
+    // 1,000 contacts with a 100 kB photo each, folded as phones write them.
+    let photo_line = format!(" {}\r\n", "QUJD".repeat(18));
+    let photo: String = photo_line.repeat(100_000 / photo_line.len());
+    {
+        let mut f = std::io::BufWriter::new(std::fs::File::create(&file).unwrap());
+        for i in 0..1_000 {
+            write!(
+                f,
+                "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {i}\r\nEMAIL:p{i}@example.org\r\nPHOTO;ENCODING=b;TYPE=JPEG:/9j/\r\n{photo}END:VCARD\r\n"
+            )
+            .unwrap();
+        }
+    }
+    let size_mb = std::fs::metadata(&file).unwrap().len() as f64 / 1e6;
+    assert!(size_mb >= 100.0, "the file is {size_mb:.0} MB");
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_regulars"))
+        .args(["import", "vcard"])
+        .arg(&file)
+        .args(["--dry-run", "--json"])
+        .env("REGULARS_DATA_DIR", dir.path().join("store"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["imported"], 1_000);
+
+    let peak = children_peak_mb();
+    eprintln!("{size_mb:.0} MB file: peak memory {peak:.1} MB");
+    assert!(
+        peak < size_mb / 2.0,
+        "importing a {size_mb:.0} MB file peaked at {peak:.0} MB of memory"
+    );
+}
