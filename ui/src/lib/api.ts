@@ -531,6 +531,21 @@ export async function restoreBackup(path: string): Promise<Counts> {
   return countsOf(await call<BackupCounts>('restore_backup', { path }));
 }
 
+/**
+ * What restoring a backup file the owner chose (kind `backup`, by its token) would bring, beside
+ * what is here now. A file that is not a Regulars backup rejects with the field naming the problem
+ * and a message naming the file.
+ */
+export async function restorePreviewFile(token: string): Promise<{ backup: Counts; current: Counts }> {
+  const preview = await call<RestorePreview>('restore_preview_file', { token });
+  return { backup: countsOf(preview.backup), current: countsOf(preview.current) };
+}
+
+/** Replaces all data with a backup file the owner chose (what is here now is backed up first); resolves to what it holds. */
+export async function restoreBackupFile(token: string): Promise<Counts> {
+  return countsOf(await call<BackupCounts>('restore_backup_file', { token }));
+}
+
 function countsOf(counts: BackupCounts): Counts {
   return {
     customers: Number(counts.customers),

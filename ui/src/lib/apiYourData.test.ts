@@ -15,7 +15,9 @@ import {
   listImports,
   previewContactsFile,
   restoreBackup,
+  restoreBackupFile,
   restorePreview,
+  restorePreviewFile,
   undoImport,
 } from './api';
 import type { ContactsImport } from './bindings/ContactsImport';
@@ -141,6 +143,23 @@ it('previews and restores a backup by its path, with plain numbers', async () =>
   invokeMock.mockResolvedValueOnce(counts);
   expect(await restoreBackup('/b/1.json')).toEqual(counts);
   expect(invokeMock).toHaveBeenLastCalledWith('restore_backup', { path: '/b/1.json' });
+});
+
+it('previews and restores a chosen backup file by its token, with plain numbers', async () => {
+  invokeMock.mockResolvedValueOnce({ backup: counts, current: { ...counts, customers: 815 } });
+  expect(await restorePreviewFile('tok-3')).toEqual({ backup: counts, current: { ...counts, customers: 815 } });
+  expect(invokeMock).toHaveBeenLastCalledWith('restore_preview_file', { token: 'tok-3' });
+  invokeMock.mockResolvedValueOnce(counts);
+  expect(await restoreBackupFile('tok-3')).toEqual(counts);
+  expect(invokeMock).toHaveBeenLastCalledWith('restore_backup_file', { token: 'tok-3' });
+});
+
+it('keeps the field and message of a chosen file that is no backup', async () => {
+  const report = { kind: 'invalid', field: 'file', message: 'notes.txt is not a Regulars backup' };
+  invokeMock.mockRejectedValueOnce(report);
+  const error = await restorePreviewFile('tok-4').catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ApiError);
+  expect((error as ApiError).report).toEqual(report);
 });
 
 it('keeps the kind of a refused undo', async () => {
