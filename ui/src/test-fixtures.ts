@@ -118,6 +118,14 @@ export function agendaItem(fields: Partial<AgendaItem> & { customer_name: string
   };
 }
 
+/**
+ * `count` reminders of the daily list, for `${prefix} 1` to `${prefix} ${count}` in that order,
+ * each an `agendaItem` with `fields` (a long section: `agendaItems(120, 'Late', { when: 'overdue' })`).
+ */
+export function agendaItems(count: number, prefix: string, fields: Partial<AgendaItem> = {}): AgendaItem[] {
+  return Array.from({ length: count }, (_, i) => agendaItem({ ...fields, customer_name: `${prefix} ${i + 1}` }));
+}
+
 /** Settings as a fresh store has them. */
 export function defaultSettings(): Settings {
   return {

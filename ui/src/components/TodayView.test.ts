@@ -1,13 +1,17 @@
 // The Today view: the core's agenda in Overdue / Today / Upcoming sections, the actions on each
 // reminder (Done, Snooze, Dismiss, Write message), Undo, the keyboard, the empty and failed
-// states, and sending all of today's wishes one by one. Every date counts from the agenda's own `date` (2025-11-24), never the clock.
+// states, sending all of today's wishes one by one, and long sections shown 50 at a time.
+// Every date counts from the agenda's own `date` (2025-11-24), never the clock.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { invoke, isTauri } from '@tauri-apps/api/core';
+import { tick } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { longDay, shortDay } from '../lib/agendaText';
 import type { AgendaItem } from '../lib/bindings/AgendaItem';
-import { agendaItem, renderedMessage } from '../test-fixtures';
+import { formatNumber } from '../lib/money';
+import { TodayList } from '../lib/today.svelte';
+import { agendaItem, agendaItems, renderedMessage } from '../test-fixtures';
 import TodayView from './TodayView.svelte';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn(), isTauri: vi.fn(() => true) }));
@@ -20,9 +24,9 @@ const anna = agendaItem({ customer_name: 'Anna Berg', age: 41 });
 const bo = agendaItem({ customer_name: 'Bo Ek', kind: 'anniversary', label: 'Wedding', years: 6 });
 const cleo = agendaItem({ customer_name: 'Cleo Park', when: 'upcoming', date: '2025-11-26' });
 
-/** A core holding `items`: done and dismiss take an item off; undo puts the last one back. */
-function core(items: AgendaItem[]): { items: AgendaItem[] } {
-  const state = { items: [...items] };
+/** A core holding `items` on `date`: done and dismiss take an item off; undo puts the last one back. */
+function core(items: AgendaItem[]): { items: AgendaItem[]; date: string } {
+  const state = { items: [...items], date: TODAY };
   const taken: AgendaItem[] = [];
   const take = (key: string) => {
     const item = state.items.find((i) => i.key === key);
@@ -38,7 +42,7 @@ function core(items: AgendaItem[]): { items: AgendaItem[] } {
         if (a.message?.reminder_key) take(a.message.reminder_key);
         return 'i1';
       case 'agenda':
-        return { date: TODAY, items: state.items };
+        return { date: state.date, items: state.items };
       case 'reminder_done':
       case 'reminder_dismiss':
       case 'reminder_snooze':
@@ -683,5 +687,233 @@ describe("sending all of today's wishes", () => {
     expect(announce).toHaveBeenLastCalledWith("Today's wishes: 0 sent, 0 skipped, 2 not reached.");
     expect(calls('send_message')).toEqual([]);
     expect(sendAll(2)).toHaveFocus();
+  });
+});
+
+describe('long sections, 50 at a time', () => {
+  const dora = () => agendaItem({ customer_name: 'Dora Lind', kind: 'keep-in-touch', label: 'Every 30 days' });
+  const late = (count: number) => agendaItems(count, 'Late', { kind: 'follow-up', when: 'overdue', date: '2025-11-20', label: 'Call back' });
+  const calls_ = (count: number) => agendaItems(count, 'Call', { kind: 'follow-up', label: 'Call' });
+  /** The customers of the rows on screen in the section's list, in order. */
+  const shown = (section: string) =>
+    Array.from(screen.getByRole('list', { name: section }).querySelectorAll(':scope > li.agenda-item')).map(
+      (li) => li.querySelector('.customer-name')!.textContent,
+    );
+  const names = (prefix: string, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `${prefix} ${from + i}`);
+  const moreButtons = () => screen.queryAllByRole('button', { name: /^Show (\S+ more|the last)/ });
+  const heading = (section: string) => screen.getByRole('heading', { level: 2, name: new RegExp(`^${section} `) });
+
+  it('shows 50 of 120, then 50 more focusing the 51st, then the last 20, the heading counting all 120', async () => {
+    core([...late(120), anna]);
+    const user = userEvent.setup();
+    render(TodayView);
+    await screen.findByRole('list', { name: 'Overdue' });
+
+    expect(heading('Overdue')).toHaveTextContent('Overdue 120');
+    expect(shown('Overdue')).toEqual(names('Late', 1, 50));
+    expect(shown('Today')).toEqual(['Anna Berg']);
+    // A section that is shown whole has no button.
+    expect(moreButtons()).toHaveLength(1);
+    const more = screen.getByRole('button', { name: 'Show 50 more overdue reminders (70 not shown yet)' });
+    expect(more.textContent).toBe('Show 50 more');
+    expect(more).toHaveAttribute('type', 'button');
+    expect(more).toHaveClass('secondary');
+    // Below the section's list, inside the section.
+    expect(screen.getByRole('region', { name: 'Overdue 120' })).toContainElement(more);
+    expect(screen.getByRole('list', { name: 'Overdue' }).compareDocumentPosition(more) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    await user.click(more);
+    expect(shown('Overdue')).toEqual(names('Late', 1, 100));
+    expect(itemOf('Late 51')).toHaveFocus();
+    expect(itemOf('Late 51').tabIndex).toBe(0);
+    expect(heading('Overdue')).toHaveTextContent('Overdue 120');
+    const last = screen.getByRole('button', { name: 'Show the last 20 overdue reminders' });
+    expect(last.textContent).toBe('Show the last 20');
+
+    // The arrows move among the rows on screen, the new ones included.
+    await user.keyboard('{ArrowUp}');
+    expect(itemOf('Late 50')).toHaveFocus();
+
+    await user.click(last);
+    expect(shown('Overdue')).toEqual(names('Late', 1, 120));
+    expect(itemOf('Late 101')).toHaveFocus();
+    expect(moreButtons()).toHaveLength(0);
+    expect(heading('Overdue')).toHaveTextContent('Overdue 120');
+    await user.keyboard('{ArrowDown}');
+    expect(itemOf('Late 102')).toHaveFocus();
+  });
+
+  it('draws only 50 rows of a section in the thousands, and writes its numbers in full', async () => {
+    core([...late(1_234), ...calls_(60), cleo]);
+    render(TodayView);
+    await screen.findByRole('list', { name: 'Overdue' });
+
+    expect(document.querySelectorAll('li.agenda-item')).toHaveLength(101);
+    expect(heading('Overdue').querySelector('.count')?.textContent).toBe(formatNumber(1_234));
+    expect(heading('Today')).toHaveTextContent('Today 60');
+    expect(heading('Upcoming')).toHaveTextContent('Upcoming 1');
+    expect(moreButtons().map((b) => [b.textContent, b.getAttribute('aria-label')])).toEqual([
+      ['Show 50 more', `Show 50 more overdue reminders (${formatNumber(1_184)} not shown yet)`],
+      ['Show the last 10', 'Show the last 10 reminders for today'],
+    ]);
+  });
+
+  it('says so when just one is not shown', async () => {
+    core([...calls_(51)]);
+    const user = userEvent.setup();
+    render(TodayView);
+    await screen.findByRole('list', { name: 'Today' });
+    const button = screen.getByRole('button', { name: 'Show the last one, a reminder for today' });
+    expect(button.textContent).toBe('Show the last one');
+    await user.click(button);
+    expect(itemOf('Call 51')).toHaveFocus();
+    expect(moreButtons()).toHaveLength(0);
+  });
+
+  it('moves the next hidden item up into view when one shown is done, and focuses it after the last shown', async () => {
+    core(late(60));
+    const user = userEvent.setup();
+    render(TodayView);
+    await screen.findByRole('list', { name: 'Overdue' });
+    expect(screen.queryByText('Late 51')).toBeNull();
+
+    await user.click(within(itemOf('Late 1')).getByRole('button', { name: /^Done/ }));
+    await waitFor(() => expect(screen.queryByText('Late 1')).toBeNull());
+    expect(shown('Overdue')).toEqual(names('Late', 2, 51));
+    expect(itemOf('Late 2')).toHaveFocus();
+    expect(heading('Overdue')).toHaveTextContent('Overdue 59');
+    expect(screen.getByRole('button', { name: 'Show the last 9 overdue reminders' })).toBeInTheDocument();
+
+    // The last one shown: the one that moved up into its place takes the focus.
+    await user.click(within(itemOf('Late 51')).getByRole('button', { name: /^Done/ }));
+    await waitFor(() => expect(screen.queryByText('Late 51')).toBeNull());
+    expect(shown('Overdue')).toEqual(names('Late', 2, 50).concat('Late 52'));
+    expect(itemOf('Late 52')).toHaveFocus();
+
+    // Dismiss and Snooze leave room the same way; d on the focused item too.
+    await user.keyboard('d');
+    await waitFor(() => expect(screen.queryByText('Late 52')).toBeNull());
+    expect(itemOf('Late 53')).toHaveFocus();
+    expect(shown('Overdue')).toHaveLength(50);
+    expect(heading('Overdue')).toHaveTextContent('Overdue 57');
+
+    // Undo puts it back where it was; the one shown last goes back out of view.
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByText('Late 52')).toBeInTheDocument();
+    expect(itemOf('Late 52')).toHaveFocus();
+    expect(shown('Overdue')).toEqual(names('Late', 2, 50).concat('Late 52'));
+  });
+
+  it('keeps focus in place in a section below a long one, and the arrows pass over the rows not shown', async () => {
+    core([...late(60), anna, bo, dora(), cleo]);
+    const user = userEvent.setup();
+    render(TodayView);
+    await screen.findByRole('list', { name: 'Today' });
+
+    await user.click(within(itemOf('Bo Ek')).getByRole('button', { name: /^Done/ }));
+    await waitFor(() => expect(screen.queryByText('Bo Ek')).toBeNull());
+    expect(itemOf('Dora Lind')).toHaveFocus();
+    await user.keyboard('{ArrowUp}');
+    expect(itemOf('Anna Berg')).toHaveFocus();
+    await user.keyboard('{ArrowUp}');
+    expect(itemOf('Late 50')).toHaveFocus();
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}');
+    expect(itemOf('Cleo Park')).toHaveFocus();
+  });
+
+  it('keeps the number shown when the list is read again, all of a section that shrank, and 50 again on another day', async () => {
+    const state = core([...late(120), ...calls_(80)]);
+    const list = new TodayList();
+    const user = userEvent.setup();
+    render(TodayView, { list });
+    await screen.findByRole('list', { name: 'Overdue' });
+    await user.click(screen.getByRole('button', { name: /^Show 50 more overdue/ }));
+    expect(shown('Overdue')).toHaveLength(100);
+
+    // Read again (the window regained focus): as it was.
+    await list.reload();
+    await tick();
+    expect(shown('Overdue')).toHaveLength(100);
+    expect(shown('Today')).toHaveLength(50);
+
+    // Thirty done elsewhere: all 90 left are shown; twenty more come, and 100 are shown again.
+    const gone = state.items.filter((i) => i.when === 'overdue').slice(0, 30);
+    state.items = state.items.filter((i) => !gone.includes(i));
+    await list.reload();
+    await tick();
+    expect(shown('Overdue')).toEqual(names('Late', 31, 120));
+    expect(screen.queryByRole('button', { name: /overdue/ })).toBeNull();
+    state.items = [...agendaItems(20, 'New', { kind: 'follow-up', when: 'overdue', date: '2025-11-23' }), ...state.items];
+    await list.reload();
+    await tick();
+    expect(shown('Overdue')).toEqual(names('New', 1, 20).concat(names('Late', 31, 110)));
+    expect(screen.getByRole('button', { name: 'Show the last 10 overdue reminders' })).toBeInTheDocument();
+
+    // The next morning: every section starts over at 50.
+    state.date = '2025-11-25';
+    await list.reload();
+    await tick();
+    expect(shown('Overdue')).toHaveLength(50);
+    expect(shown('Today')).toHaveLength(50);
+    expect(screen.getByRole('button', { name: 'Show 50 more overdue reminders (60 not shown yet)' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Show the last 30 reminders for today' })).toBeInTheDocument();
+  });
+
+  it("sends all of today's wishes, the ones not shown included", async () => {
+    const missed = agendaItem({ customer_name: 'Missed 1', when: 'overdue', date: '2025-11-22' });
+    const wish1 = agendaItem({ customer_name: 'Wish 1' });
+    const wish2 = agendaItem({ customer_name: 'Wish 2', kind: 'anniversary', label: 'Wedding', years: 3 });
+    core([...late(55), missed, ...calls_(60), wish1, wish2]);
+    const announce = vi.fn();
+    const user = userEvent.setup();
+    render(TodayView, { announce });
+    await screen.findByRole('list', { name: 'Today' });
+    expect(screen.queryByText('Missed 1')).toBeNull();
+    expect(screen.queryByText('Wish 1')).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: "Send all of today's wishes (3)" }));
+    const dialog = () => screen.getByRole('dialog', { name: 'Write message' });
+    const at = async (progress: string) => {
+      await waitFor(() => expect(dialog()).toHaveAccessibleDescription(progress));
+      await waitFor(() => expect(within(dialog()).getByLabelText('Message')).toHaveValue(renderedMessage().body));
+      return dialog();
+    };
+    await user.click(within(await at('1 of 3 — Missed 1')).getByRole('button', { name: 'Copy message' }));
+    await user.click(within(await at('2 of 3 — Wish 1')).getByRole('button', { name: 'Skip' }));
+    const third = await at('3 of 3 — Wish 2');
+    expect(within(third).getByLabelText('Occasion')).toHaveValue('anniversary');
+    await user.click(within(third).getByRole('button', { name: 'Copy message' }));
+
+    await waitFor(() => expect(announce).toHaveBeenLastCalledWith("Today's wishes: 2 sent, 1 skipped."));
+    expect(calls('send_message').map((a) => (a as { message: { reminder_key: string } }).message.reminder_key)).toEqual([missed.key, wish2.key]);
+    expect(screen.getByRole('button', { name: "Send all of today's wishes (1)" })).toHaveFocus();
+    expect(heading('Overdue')).toHaveTextContent('Overdue 55');
+    expect(heading('Today')).toHaveTextContent('Today 61');
+  });
+
+  it('Ctrl+Z puts back an item done beyond the first page, and shows it when it comes back out of view', async () => {
+    const state = core(late(60));
+    const user = userEvent.setup();
+    render(TodayView);
+    await screen.findByRole('list', { name: 'Overdue' });
+    await user.click(screen.getByRole('button', { name: 'Show the last 10 overdue reminders' }));
+    expect(itemOf('Late 51')).toHaveFocus();
+    await user.click(within(itemOf('Late 58')).getByRole('button', { name: /^Done/ }));
+    await waitFor(() => expect(screen.queryByText('Late 58')).toBeNull());
+    expect(itemOf('Late 59')).toHaveFocus();
+    expect(shown('Overdue')).toHaveLength(59);
+
+    // Meanwhile twenty new ones came ahead of it: it comes back as the 78th, and is shown.
+    const base = invokeMock.getMockImplementation()!;
+    invokeMock.mockImplementation(async (command, args) => {
+      const answer = await base(command, args);
+      if (command === 'reminder_undo') state.items = [...agendaItems(20, 'New', { kind: 'follow-up', when: 'overdue', date: '2025-11-23' }), ...state.items];
+      return answer;
+    });
+    await fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true });
+    expect(await screen.findByText('Late 58')).toBeInTheDocument();
+    expect(itemOf('Late 58')).toHaveFocus();
+    expect(shown('Overdue')).toEqual(names('New', 1, 20).concat(names('Late', 1, 58)));
+    expect(screen.getByRole('button', { name: 'Show the last 2 overdue reminders' })).toBeInTheDocument();
   });
 });
