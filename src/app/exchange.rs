@@ -266,7 +266,7 @@ impl<R: Read> Read for Counted<R> {
 }
 
 /// A file that cannot be opened, and why (the caller knows its name).
-fn unreadable(e: &std::io::Error) -> Error {
+pub(super) fn unreadable(e: &std::io::Error) -> Error {
     Error::Invalid(ValidationError::new(
         "file",
         format!("the file cannot be opened ({e})"),

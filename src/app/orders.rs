@@ -204,9 +204,7 @@ impl Regulars {
         file: &std::path::Path,
         dry_run: bool,
     ) -> Result<ImportReport> {
-        let opened = std::fs::File::open(file).map_err(|e| {
-            ValidationError::new("file", format!("the file cannot be opened ({e})"))
-        })?;
+        let opened = std::fs::File::open(file).map_err(|e| super::exchange::unreadable(&e))?;
         self.import_orders_csv(std::io::BufReader::new(opened), dry_run)
     }
 

@@ -8,7 +8,7 @@ use regulars::app::{backup, ExportKind};
 use regulars::import::{ContactsFormat, ContactsImport, Duplicates};
 use regulars::{paths, Error, Regulars, SystemClock};
 
-use super::{emit, print_json, Stop};
+use super::{emit, file_failed, print_json, Stop};
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum ImportFormat {
@@ -154,13 +154,7 @@ pub fn import(
     dry_run: bool,
     json: bool,
 ) -> Result<(), Stop> {
-    // A problem of the file itself reads "FILE: what", without the field name.
-    let named = |e: Error| match e {
-        Error::Invalid(v) if v.field == "file" => {
-            Stop::Failed(format!("{}: {}", file.display(), v.message))
-        }
-        other => Stop::Failed(format!("{}: {other}", file.display())),
-    };
+    let named = |e: Error| file_failed(file, e);
     let (format, mapping) = match format {
         ImportFormat::Vcard => (ContactsFormat::Vcard, None),
         ImportFormat::Csv => {

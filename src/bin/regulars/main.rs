@@ -250,6 +250,17 @@ impl From<Error> for Stop {
     }
 }
 
+/// A problem with FILE, as "FILE: what" (a problem of the file itself without
+/// its field name).
+fn file_failed(file: &std::path::Path, e: Error) -> Stop {
+    match e {
+        Error::Invalid(v) if v.field == "file" => {
+            Stop::Failed(format!("{}: {}", file.display(), v.message))
+        }
+        other => Stop::Failed(format!("{}: {other}", file.display())),
+    }
+}
+
 /// Writes to stdout; a closed pipe ends the command quietly instead of panicking.
 fn emit(text: &str) -> Result<(), Stop> {
     let mut out = std::io::stdout().lock();

@@ -7,7 +7,7 @@ use clap::Subcommand;
 use regulars::model::{OrderDraft, OrderLineDraft, OrderView};
 use regulars::Regulars;
 
-use super::{emit, print_json, reminders::parse_date, Stop};
+use super::{emit, file_failed, print_json, reminders::parse_date, Stop};
 
 #[derive(Subcommand)]
 pub enum OrderCommand {
@@ -131,11 +131,9 @@ pub fn order(app: &Regulars, command: OrderCommand) -> Result<(), Stop> {
             dry_run,
             json,
         } => {
-            let reader = std::fs::File::open(&file)
-                .map_err(|e| format!("{}: cannot be opened ({e})", file.display()))?;
             let report = app
-                .import_orders_csv(std::io::BufReader::new(reader), dry_run)
-                .map_err(|e| format!("{}: {e}", file.display()))?;
+                .import_orders_file(&file, dry_run)
+                .map_err(|e| file_failed(&file, e))?;
             if json {
                 return print_json(&report);
             }
